@@ -1,0 +1,178 @@
+//! Assembles a [`Catalogue`] from parsed lines: assigns ids, merges repeated (title, group)
+//! pairs, ranks granting scopes and builds the lookup indexes.
+
+use std::collections::HashMap;
+
+use crate::model::{Catalogue, Endpoint, Group, GroupId, Operation, OperationId, Scope, ScopeId};
+use crate::parse::{OperationLine, ParseError, undeprecated};
+use crate::text;
+
+#[derive(Default)]
+pub(crate) struct Builder {
+    scopes: Vec<Scope>,
+    groups: Vec<Group>,
+    operations: Vec<Operation>,
+    scope_by_name: HashMap<String, ScopeId>,
+    op_by_pair: HashMap<(String, GroupId), OperationId>,
+    /// The scope that `- operation` lines belong to; none right after a section header.
+    current: Option<ScopeId>,
+}
+
+fn id16(len: usize, what: &str) -> Result<u16, String> {
+    u16::try_from(len).map_err(|_| format!("more {what} than the catalogue can number"))
+}
+
+impl Builder {
+    pub fn section(&mut self, name: &str, _line: usize) -> Result<(), String> {
+        if self.groups.iter().any(|g| g.name == name) {
+            return Err(format!("section `{name} scopes` appears twice"));
+        }
+        let id = GroupId(id16(self.groups.len(), "sections")?);
+        self.groups.push(Group {
+            id,
+            name: name.to_owned(),
+            scopes: Vec::new(),
+        });
+        self.current = None;
+        Ok(())
+    }
+
+    pub fn scope(
+        &mut self,
+        name: &str,
+        description: Option<&str>,
+        line: usize,
+    ) -> Result<(), String> {
+        let group = self
+            .groups
+            .last_mut()
+            .ok_or("scope before any section header")?;
+        if let Some(&earlier) = self.scope_by_name.get(name) {
+            let first = self.scopes[earlier.index()].line;
+            return Err(format!(
+                "scope `{name}` is documented twice (first on line {first})"
+            ));
+        }
+        let id = ScopeId(id16(self.scopes.len(), "scopes")?);
+        group.scopes.push(id);
+        self.current = Some(id);
+        self.scope_by_name.insert(name.to_owned(), id);
+        self.scopes.push(Scope {
+            id,
+            name: name.to_owned(),
+            description: description.map(str::to_owned),
+            group: group.id,
+            grants: Vec::new(),
+            line,
+        });
+        Ok(())
+    }
+
+    pub fn operation(&mut self, line: OperationLine, _at: usize) -> Result<(), String> {
+        let current = self
+            .current
+            .ok_or("operation line before any scope of its section")?;
+        let scope = &mut self.scopes[current.index()];
+        let group = scope.group;
+        let key = (line.title, group);
+        let id = match self.op_by_pair.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = OperationId(id16(self.operations.len(), "operations")?);
+                self.operations.push(Operation {
+                    id,
+                    title: key.0.clone(),
+                    group,
+                    granted_by: Vec::new(),
+                    endpoints: Vec::new(),
+                    deprecated: line.deprecated,
+                    replacement: None,
+                });
+                self.op_by_pair.insert(key, id);
+                id
+            }
+        };
+        // The same title may stand several times under one scope (distinct endpoints sharing a
+        // title): the scope grants the operation once.
+        if !scope.grants.contains(&id) {
+            scope.grants.push(id);
+        }
+        let op = &mut self.operations[id.index()];
+        if !op.granted_by.contains(&scope.id) {
+            op.granted_by.push(scope.id);
+        }
+        if let Some(operation_id) = line.operation_id {
+            let endpoint = Endpoint {
+                operation_id,
+                master_account: line.master_account,
+            };
+            if !op.endpoints.contains(&endpoint) {
+                op.endpoints.push(endpoint);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn finish(self) -> Result<Catalogue, ParseError> {
+        if self.scopes.is_empty() {
+            return Err(ParseError {
+                line: 1,
+                reason: "the document lists no scopes".to_owned(),
+            });
+        }
+        let Builder {
+            scopes,
+            groups,
+            mut operations,
+            scope_by_name,
+            op_by_pair,
+            ..
+        } = self;
+        for op in &mut operations {
+            op.granted_by
+                .sort_by_key(|&id| scopes[id.index()].privilege());
+            op.endpoints.sort_by_key(|e| e.master_account);
+        }
+        let replacements: Vec<_> = operations
+            .iter()
+            .filter(|op| op.deprecated)
+            .filter_map(|op| {
+                let base = undeprecated(&op.title)?;
+                let same_group = op_by_pair.get(&(base.to_owned(), op.group));
+                let any_group = || operations.iter().find(|o| o.title == base).map(|o| o.id);
+                Some((op.id, same_group.copied().or_else(any_group)?))
+            })
+            .collect();
+        for (deprecated, replacement) in replacements {
+            operations[deprecated.index()].replacement = Some(replacement);
+        }
+        let mut ops_by_title: HashMap<String, Vec<OperationId>> = HashMap::new();
+        let mut titles_by_folded: HashMap<String, Vec<String>> = HashMap::new();
+        for op in &operations {
+            let ids = ops_by_title.entry(op.title.clone()).or_default();
+            if ids.is_empty() {
+                titles_by_folded
+                    .entry(text::fold(&op.title))
+                    .or_default()
+                    .push(op.title.clone());
+            }
+            ids.push(op.id);
+        }
+        let mut groups_by_key: HashMap<String, Vec<GroupId>> = HashMap::new();
+        for g in &groups {
+            groups_by_key
+                .entry(text::group_key(&g.name))
+                .or_default()
+                .push(g.id);
+        }
+        Ok(Catalogue {
+            scopes,
+            groups,
+            operations,
+            scope_by_name,
+            ops_by_title,
+            titles_by_folded,
+            groups_by_key,
+        })
+    }
+}

@@ -1,0 +1,164 @@
+//! Token output of the three macros. Errors are emitted next to a still-valid item or
+//! expression, so the rest of the crate keeps compiling and one mistake gives one error.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::LitStr;
+use zoom_scopes_catalogue::{Catalogue, Operation, text};
+
+use crate::args;
+use crate::{check, fn_item, manifest};
+
+/// `#[requires_api("Title"[, api = "Group"])]`.
+pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
+    let item = match fn_item::inspect(item) {
+        Ok(item) => item,
+        Err(item) => {
+            let error = syn::Error::new(
+                Span::call_site(),
+                "#[requires_api] goes on a function or method: the one that performs the operation",
+            );
+            return with_error(item, error);
+        }
+    };
+    let mut stmts = TokenStream::new();
+    let result = requires_api_checked(args, &mut stmts);
+    let doc = match &result {
+        Ok((c, op, _)) => doc_lines(c, op),
+        Err(_) => Vec::new(),
+    };
+    if let Ok((c, op, title)) = &result {
+        stmts.extend(deprecation_warning(c, op, title));
+    }
+    let item = item.emit(&doc, stmts);
+    match result {
+        Ok(_) => item,
+        Err(error) => with_error(item, error),
+    }
+}
+
+/// Resolves and checks the operation; pushes the manifest-tracking items into `stmts` whenever
+/// the manifest was found, so fixing it triggers a rebuild.
+fn requires_api_checked(
+    args: TokenStream,
+    stmts: &mut TokenStream,
+) -> syn::Result<(&'static Catalogue, &'static Operation, LitStr)> {
+    let args = args::operation_args(args)?;
+    let c = check::catalogue()?;
+    let op = check::operation(c, &args)?;
+    let title = args.title;
+    let path = manifest::locate().map_err(|e| syn::Error::new(title.span(), e))?;
+    stmts.extend(track(&path));
+    let manifest = manifest::load(c, path);
+    check::covered(c, op, &manifest, title.span())?;
+    Ok((c, op, title))
+}
+
+/// `operation!("Title"[, api = "Group"])`: `&'static Operation`.
+pub fn operation(input: TokenStream) -> TokenStream {
+    let resolved = args::operation_args(input).and_then(|args| {
+        let c = check::catalogue()?;
+        Ok((c, check::operation(c, &args)?, args.title))
+    });
+    match resolved {
+        Ok((c, op, title)) => {
+            let index = op.id().index();
+            let warning = deprecation_warning(c, op, &title);
+            quote! { { #warning ::zoom_scopes::__private::operation(#index) } }
+        }
+        Err(error) => error.to_compile_error(),
+    }
+}
+
+/// `scopes!("a", "b")`: a `ScopeSet` constant expression.
+pub fn scopes(input: TokenStream) -> TokenStream {
+    let resolved = args::scope_names(input).and_then(|names| {
+        let c = check::catalogue()?;
+        let mut errors: Option<syn::Error> = None;
+        let mut consts = Vec::new();
+        for name in &names {
+            match check::scope(c, name) {
+                Ok(scope) => consts.push(format_ident!(
+                    "{}",
+                    text::const_name(scope.name()),
+                    span = name.span()
+                )),
+                Err(e) => match errors.as_mut() {
+                    Some(all) => all.combine(e),
+                    None => errors = Some(e),
+                },
+            }
+        }
+        errors.map_or(Ok(consts), Err)
+    });
+    match resolved {
+        Ok(consts) => {
+            quote! { ::zoom_scopes::ScopeSet::from_scopes(&[#(::zoom_scopes::Scope::#consts),*]) }
+        }
+        Err(error) => error.to_compile_error(),
+    }
+}
+
+/// Items that make rustc record the manifest and the override variable as inputs.
+fn track(path: &std::path::Path) -> TokenStream {
+    let Some(path) = path.to_str() else {
+        return TokenStream::new();
+    };
+    let var = manifest::OVERRIDE_VAR;
+    quote! {
+        const _: &[u8] = ::core::include_bytes!(#path);
+        const _: ::core::option::Option<&str> = ::core::option_env!(#var);
+    }
+}
+
+/// The rustdoc paragraph an annotated function gains.
+fn doc_lines(c: &Catalogue, op: &Operation) -> Vec<String> {
+    let scopes: Vec<String> = op
+        .granted_by()
+        .iter()
+        .map(|&s| format!("`{}`", c.scope(s).name()))
+        .collect();
+    let scopes = match scopes.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => "no documented scope".to_owned(),
+    };
+    let group = c.group(op.group()).name();
+    vec![
+        String::new(),
+        format!(
+            " **Zoom API:** \"{}\" ({group} API), granted by {scopes}.",
+            op.title()
+        ),
+    ]
+}
+
+/// A use of a `#[deprecated]` item, spanned on the title, when Zoom marks the operation
+/// deprecated: stable Rust's way for a macro to warn.
+fn deprecation_warning(c: &Catalogue, op: &Operation, title: &LitStr) -> TokenStream {
+    if !op.deprecated() {
+        return TokenStream::new();
+    }
+    let note = match op.replacement() {
+        Some(r) => format!(
+            "Zoom marks \"{}\" deprecated; use \"{}\" instead",
+            op.title(),
+            c.operation(r).title()
+        ),
+        None => format!("Zoom marks \"{}\" deprecated", op.title()),
+    };
+    let span = title.span();
+    let call = quote_spanned!(span=> zoom_operation_is_deprecated());
+    quote! {
+        const _: () = {
+            #[deprecated(note = #note)]
+            const fn zoom_operation_is_deprecated() {}
+            #call
+        };
+    }
+}
+
+fn with_error(item: TokenStream, error: syn::Error) -> TokenStream {
+    let error = error.to_compile_error();
+    quote! { #error #item }
+}

@@ -1,0 +1,195 @@
+//! Token-level surgery on the annotated function: where its outer attributes end, and its body.
+//!
+//! The item is never re-parsed into a syntax tree, which keeps the macro crate on syn's small
+//! default feature set and emits the user's tokens untouched.
+
+use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+
+pub struct FnItem {
+    tokens: Vec<TokenTree>,
+    /// Index of the first token after the leading `#[...]` attributes.
+    attrs_end: usize,
+    /// Whether the last token is the body (`{ ... }`) rather than `;`.
+    has_body: bool,
+}
+
+/// The item if it is a function (with a body, or a trait method declaration ending in `;`).
+pub fn inspect(item: TokenStream) -> Result<FnItem, TokenStream> {
+    let tokens: Vec<TokenTree> = item.clone().into_iter().collect();
+    let attrs_end = leading_attributes(&tokens);
+    let has_body = match tokens.last() {
+        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => true,
+        Some(TokenTree::Punct(p)) if p.as_char() == ';' => false,
+        _ => return Err(item),
+    };
+    if is_fn_header(&tokens[attrs_end..tokens.len() - 1]) {
+        Ok(FnItem {
+            tokens,
+            attrs_end,
+            has_body,
+        })
+    } else {
+        Err(item)
+    }
+}
+
+/// Whether the tokens start with `[vis] [qualifiers] fn name`.
+fn is_fn_header(tokens: &[TokenTree]) -> bool {
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            TokenTree::Ident(id) if id == "fn" => {
+                return matches!(tokens.get(i + 1), Some(TokenTree::Ident(_)));
+            }
+            TokenTree::Ident(id) => {
+                let q = id.to_string();
+                if !matches!(
+                    q.as_str(),
+                    "pub" | "default" | "const" | "async" | "unsafe" | "safe" | "extern"
+                ) {
+                    return false;
+                }
+            }
+            // `pub(crate)` and the ABI string of `extern "C"`.
+            TokenTree::Group(g) if g.delimiter() == Delimiter::Parenthesis => {}
+            TokenTree::Literal(_) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn leading_attributes(tokens: &[TokenTree]) -> usize {
+    let mut at = 0;
+    while let (Some(TokenTree::Punct(p)), Some(TokenTree::Group(g))) =
+        (tokens.get(at), tokens.get(at + 1))
+    {
+        if p.as_char() != '#' || g.delimiter() != Delimiter::Bracket {
+            break;
+        }
+        at += 2;
+    }
+    at
+}
+
+impl FnItem {
+    /// The function with `doc` appended to its documentation and `stmts` (items only) placed at
+    /// the start of its body, after any inner attributes.
+    pub fn emit(mut self, doc: &[String], stmts: TokenStream) -> TokenStream {
+        if self.has_body && !stmts.is_empty() {
+            if let Some(TokenTree::Group(body)) = self.tokens.pop() {
+                self.tokens
+                    .push(TokenTree::Group(with_prefix(&body, stmts)));
+            }
+        }
+        let (attrs, rest) = self.tokens.split_at(self.attrs_end);
+        let attrs: TokenStream = attrs.iter().cloned().collect();
+        let rest: TokenStream = rest.iter().cloned().collect();
+        quote! { #attrs #(#[doc = #doc])* #rest }
+    }
+}
+
+fn with_prefix(body: &Group, stmts: TokenStream) -> Group {
+    let inner: Vec<TokenTree> = body.stream().into_iter().collect();
+    let split = inner_attributes(&inner);
+    let mut stream = TokenStream::new();
+    stream.extend(inner[..split].iter().cloned());
+    stmts.to_tokens(&mut stream);
+    stream.extend(inner[split..].iter().cloned());
+    let mut group = Group::new(Delimiter::Brace, stream);
+    group.set_span(body.span());
+    group
+}
+
+/// Index after the leading `#![...]` attributes of a block.
+fn inner_attributes(tokens: &[TokenTree]) -> usize {
+    let mut at = 0;
+    while let (
+        Some(TokenTree::Punct(hash)),
+        Some(TokenTree::Punct(bang)),
+        Some(TokenTree::Group(g)),
+    ) = (tokens.get(at), tokens.get(at + 1), tokens.get(at + 2))
+    {
+        if hash.as_char() != '#' || bang.as_char() != '!' || g.delimiter() != Delimiter::Bracket {
+            break;
+        }
+        at += 3;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn emit(src: &str, stmts: TokenStream) -> String {
+        let item: TokenStream = src.parse().unwrap();
+        inspect(item)
+            .map(|f| f.emit(&["doc".to_owned()], stmts).to_string())
+            .unwrap_or_else(|_| "not a fn".to_owned())
+    }
+
+    #[test]
+    fn docs_go_after_existing_attributes() {
+        let out = emit("#[inline] /// hi\n pub async fn f() {}", TokenStream::new());
+        assert_eq!(
+            out,
+            "# [inline] # [doc = \" hi\"] # [doc = \"doc\"] pub async fn f () { }"
+        );
+    }
+
+    #[test]
+    fn statements_go_after_inner_attributes() {
+        let out = emit(
+            "fn f() -> u8 { #![allow(unused)] 1 }",
+            quote!(
+                const _: () = ();
+            ),
+        );
+        assert_eq!(
+            out,
+            "# [doc = \"doc\"] fn f () -> u8 { # ! [allow (unused)] const _ : () = () ; 1 }"
+        );
+    }
+
+    #[test]
+    fn qualified_functions_are_accepted() {
+        for src in [
+            "pub(crate) const unsafe extern \"C\" fn f() {}",
+            "default async fn f() {}",
+            "unsafe fn f();",
+        ] {
+            assert_ne!(emit(src, TokenStream::new()), "not a fn", "{src}");
+        }
+    }
+
+    #[test]
+    fn declarations_without_body() {
+        let item: TokenStream = "fn f(&self);".parse().unwrap();
+        let f = inspect(item).ok().unwrap();
+        assert_eq!(
+            f.emit(
+                &[],
+                quote!(
+                    const _: () = ();
+                )
+            )
+            .to_string(),
+            "fn f (& self) ;"
+        );
+    }
+
+    #[test]
+    fn non_functions_are_refused() {
+        for src in [
+            "struct S;",
+            "struct S { f: fn() }",
+            "const X: u8 = 1;",
+            "",
+            "mod m {}",
+            "const F: fn() = f;",
+        ] {
+            assert_eq!(emit(src, TokenStream::new()), "not a fn", "{src}");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! Proc macros of `zoom-scopes`. Use them through the `zoom-scopes` crate, which re-exports
+//! them; the decisions (lookup, coverage, messages) live in `zoom-scopes-catalogue`.
+//!
+//! Each macro is a pipeline: `args` parses the input, `check` asks the catalogue, `expand`
+//! emits tokens. Every failure becomes a spanned `compile_error!`, and an annotated item is
+//! emitted even then, so one mistake gives one error.
+
+mod args;
+mod check;
+mod expand;
+mod fn_item;
+mod manifest;
+
+use proc_macro::TokenStream;
+
+/// See `zoom_scopes::requires_api`.
+#[proc_macro_attribute]
+pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::requires_api(args.into(), item.into()).into()
+}
+
+/// See `zoom_scopes::operation!`.
+#[proc_macro]
+pub fn operation(input: TokenStream) -> TokenStream {
+    expand::operation(input.into()).into()
+}
+
+/// See `zoom_scopes::scopes!`.
+#[proc_macro]
+pub fn scopes(input: TokenStream) -> TokenStream {
+    expand::scopes(input.into()).into()
+}

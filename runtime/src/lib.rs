@@ -1,0 +1,90 @@
+//! Scope-checked Zoom API clients.
+//!
+//! Zoom apps are granted OAuth scopes (`meeting:write`, `user:read:admin`, ...), and each Zoom API
+//! operation is granted by some of them. This crate makes the check happen at compile time:
+//!
+//! ```ignore
+//! use zoom_scopes::requires_api;
+//!
+//! // Fails to compile unless the scopes in this crate's Cargo.toml grant "Create a meeting":
+//! // [package.metadata.zoom]
+//! // scopes = ["meeting:write"]
+//! #[requires_api("Create a meeting")]
+//! async fn create_meeting() { /* ... */ }
+//! ```
+//!
+//! The same catalogue is available as values: [`Scope`] (one constant per documented scope),
+//! [`ScopeSet`] (a `Copy` bitset that parses a token's `scope` field), and [`Operation`] (a
+//! title within an API group, with the scopes that grant it), obtained and checked at compile
+//! time with [`operation!`] and [`scopes!`].
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod app;
+mod generated;
+mod level;
+mod operation;
+mod scope;
+mod scope_set;
+
+pub use app::App;
+pub use level::{Access, Level};
+pub use operation::Operation;
+pub use scope::{Scope, UnknownScope};
+pub use scope_set::{Iter as ScopeSetIter, ParseScopeSetError, ScopeSet};
+
+/// Marks a function as performing a Zoom API operation; the build fails unless the scopes this
+/// crate declares in `[package.metadata.zoom]` grant it.
+///
+/// ```ignore
+/// #[zoom_scopes::requires_api("Create a meeting")]
+/// async fn create_meeting() {}
+///
+/// #[zoom_scopes::requires_api("List meetings", api = "Meeting")] // `api` for ambiguous titles
+/// fn list_meetings() {}
+/// ```
+///
+/// The function gains documentation naming the operation and its granting scopes. Errors name
+/// the scopes that would grant the operation, least privileged first, and the line to add.
+pub use zoom_scopes_macros::requires_api;
+
+/// The [`Operation`] with this title (and, for titles in several API groups, `api = "..."`),
+/// checked at compile time: `operation!("Create a meeting")` is a `&'static Operation`.
+pub use zoom_scopes_macros::operation;
+
+/// A [`ScopeSet`] of documented scope names, checked at compile time and usable in `const`:
+/// `const S: ScopeSet = scopes!("meeting:write", "user:read");`.
+pub use zoom_scopes_macros::scopes;
+
+/// The whole catalogue, for iteration.
+pub mod catalogue {
+    pub use crate::operation::Operation;
+    pub use crate::scope::Scope;
+
+    /// Every documented scope, in catalogue order.
+    pub fn scopes() -> impl ExactSizeIterator<Item = Scope> + Clone {
+        Scope::all()
+    }
+
+    /// Every documented operation, in catalogue order.
+    pub fn operations() -> &'static [Operation] {
+        Operation::all()
+    }
+
+    /// Every API group name, in catalogue order.
+    pub fn apis() -> &'static [&'static str] {
+        &crate::generated::tables::APIS
+    }
+}
+
+#[doc(hidden)]
+pub mod __private {
+    //! Used by the macros' expansions; not a public API.
+    use crate::Operation;
+
+    /// The operation at a catalogue index the macro resolved.
+    pub const fn operation(index: usize) -> &'static Operation {
+        &crate::generated::tables::OPERATIONS[index]
+    }
+}

@@ -1,0 +1,138 @@
+//! [`Operation`]: a Zoom API operation, a title within one API group.
+
+use std::fmt;
+
+use crate::generated::tables::{APIS, OPERATIONS};
+use crate::{Scope, ScopeSet};
+
+/// A Zoom API operation as the classic-scope reference documents it: a title within one API
+/// group, and the scopes that grant it.
+///
+/// Get one, checked at compile time, with [`operation!`](crate::operation!):
+///
+/// ```
+/// use zoom_scopes::{Scope, operation};
+/// let op = operation!("Create a meeting");
+/// assert_eq!(op.title(), "Create a meeting");
+/// assert_eq!(op.api(), "Meeting");
+/// assert_eq!(op.least_privileged(), Some(Scope::MEETING_WRITE));
+/// assert!(op.granted_by().contains(Scope::MEETING_MASTER));
+/// ```
+#[derive(PartialEq, Eq, Hash)]
+pub struct Operation {
+    pub(crate) index: u16,
+    pub(crate) title: &'static str,
+    pub(crate) api: u16,
+    pub(crate) granted_by: ScopeSet,
+    pub(crate) ranked: &'static [Scope],
+    pub(crate) operation_id: Option<&'static str>,
+    pub(crate) deprecated: bool,
+    pub(crate) replacement: Option<u16>,
+}
+
+/// The operation at `index` in catalogue order.
+pub(crate) fn by_index(index: usize) -> &'static Operation {
+    &OPERATIONS[index]
+}
+
+impl Operation {
+    /// The documented title, including any ` [Deprecated]` mark.
+    pub const fn title(&self) -> &'static str {
+        self.title
+    }
+
+    /// The API group the title is documented in ("Meeting", "Dashboard", ...).
+    pub const fn api(&self) -> &'static str {
+        APIS[self.api as usize]
+    }
+
+    /// The scopes that grant this operation.
+    pub const fn granted_by(&self) -> &ScopeSet {
+        &self.granted_by
+    }
+
+    /// The granting scopes, least privileged first.
+    pub const fn granted_by_ranked(&self) -> &'static [Scope] {
+        self.ranked
+    }
+
+    /// The least privileged granting scope: the one to ask for.
+    pub const fn least_privileged(&self) -> Option<Scope> {
+        match self.ranked {
+            [first, ..] => Some(*first),
+            [] => None,
+        }
+    }
+
+    /// The operationId from Zoom's API reference, when the scope reference links to it.
+    pub const fn operation_id(&self) -> Option<&'static str> {
+        self.operation_id
+    }
+
+    /// Whether Zoom marks the operation `[Deprecated]`.
+    pub const fn deprecated(&self) -> bool {
+        self.deprecated
+    }
+
+    /// For a deprecated operation, the same title without the mark, when Zoom documents it.
+    pub fn replacement(&self) -> Option<&'static Operation> {
+        self.replacement.map(|i| by_index(usize::from(i)))
+    }
+
+    /// Position in catalogue order.
+    pub const fn index(&self) -> usize {
+        self.index as usize
+    }
+
+    /// Every documented operation, in catalogue order.
+    pub fn all() -> &'static [Operation] {
+        &OPERATIONS
+    }
+
+    /// The operations with exactly this title (one per API group that documents it).
+    pub fn titled(title: &str) -> impl Iterator<Item = &'static Operation> + '_ {
+        OPERATIONS.iter().filter(move |op| op.title == title)
+    }
+
+    /// The operation with this title in this API group; the group matches ignoring case, spaces
+    /// and punctuation ("ContactCenter" is "Contact Center").
+    pub fn find(title: &str, api: &str) -> Option<&'static Operation> {
+        let key = api_key(api);
+        Operation::titled(title).find(|op| api_key(op.api()) == key)
+    }
+}
+
+fn api_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl fmt::Debug for Operation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Operation")
+            .field("title", &self.title)
+            .field("api", &self.api())
+            .field("granted_by", &self.granted_by)
+            .finish()
+    }
+}
+
+impl fmt::Display for Operation {
+    /// `"Create a meeting" (Meeting API)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} ({} API)", self.title, self.api())
+    }
+}
+
+impl serde::Serialize for Operation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Operation", 3)?;
+        s.serialize_field("title", self.title)?;
+        s.serialize_field("api", self.api())?;
+        s.serialize_field("scopes", self.ranked)?;
+        s.end()
+    }
+}
