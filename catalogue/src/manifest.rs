@@ -108,11 +108,13 @@ impl fmt::Display for ManifestError {
                 "[package.metadata.zoom] in {at} has no `scopes` list\n\
                  help: add the scopes your Zoom app has, e.g. scopes = [\"meeting:write\"]"
             ),
-            ManifestErrorKind::UnknownKey(key) => write!(
-                f,
-                "unknown key `{key}` in [package.metadata.zoom] at {at}\nhelp: the known keys are: {}",
-                KEYS.join(", ")
-            ),
+            ManifestErrorKind::UnknownKey(key) => {
+                write!(f, "unknown key `{key}` in [package.metadata.zoom] at {at}")?;
+                match crate::suggest::closest(key, KEYS, 1).first() {
+                    Some(known) => write!(f, "\nhelp: did you mean `{known}`?"),
+                    None => write!(f, "\nhelp: the known keys are: {}", KEYS.join(", ")),
+                }
+            }
             ManifestErrorKind::WrongType {
                 key,
                 expected,
@@ -179,7 +181,10 @@ pub fn declared_scopes(
         }
     }
     let Some(scopes) = get(zoom, "scopes") else {
-        errors.push(error(Some(zoom_span), ManifestErrorKind::MissingScopes));
+        // A misspelt key was reported above; "no scopes" would say the same thing twice.
+        if errors.is_empty() {
+            errors.push(error(Some(zoom_span), ManifestErrorKind::MissingScopes));
+        }
         return Err(errors);
     };
     let DeValue::Array(items) = scopes.get_ref() else {

@@ -66,7 +66,7 @@ pub fn operation(input: TokenStream) -> TokenStream {
             let warning = deprecation_warning(c, op, &title);
             quote! { { #warning ::zoom_scopes::__private::operation(#index) } }
         }
-        Err(error) => error.to_compile_error(),
+        Err(error) => in_expression(&error, quote!(::zoom_scopes::__private::operation(0))),
     }
 }
 
@@ -95,8 +95,15 @@ pub fn scopes(input: TokenStream) -> TokenStream {
         Ok(consts) => {
             quote! { ::zoom_scopes::ScopeSet::from_scopes(&[#(::zoom_scopes::Scope::#consts),*]) }
         }
-        Err(error) => error.to_compile_error(),
+        Err(error) => in_expression(&error, quote!(::zoom_scopes::ScopeSet::EMPTY)),
     }
+}
+
+/// Errors in expression position, followed by a value of the right type so that the errors
+/// are the only ones.
+fn in_expression(error: &syn::Error, fallback: TokenStream) -> TokenStream {
+    let errors = error.to_compile_error();
+    quote! { { #errors #fallback } }
 }
 
 /// Items that make rustc record the manifest and the override variable as inputs.

@@ -1,0 +1,180 @@
+//! The macro against the whole catalogue, at the compiler: crates generated with one
+//! `#[requires_api]` function per operation, checked with `cargo check`.
+//!
+//! - every operation compiles when its least privileged granting scope is declared;
+//! - a sample of operations each fails, at its own line, when only scopes outside the
+//!   sample's granting sets are declared;
+//! - editing only `Cargo.toml` re-runs the check (the macro makes rustc track the file).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use zoom_scopes_catalogue::{Operation, ScopeId, classic};
+
+/// Every how-many-th operation goes into the failing sample (1,490 / 6 = 249 functions).
+const SAMPLE_STRIDE: usize = 6;
+
+struct Crate {
+    dir: PathBuf,
+}
+
+impl Crate {
+    fn new(name: &str, ops: &[&Operation]) -> Crate {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join("generated-crates")
+            .join(name);
+        std::fs::create_dir_all(dir.join("src")).unwrap();
+        let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        // The workspace's lock file pins the same dependency versions, so `--offline` works.
+        std::fs::copy(workspace.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+        std::fs::write(dir.join("src/lib.rs"), source(ops)).unwrap();
+        Crate { dir }
+    }
+
+    fn declare(&self, scopes: &[ScopeId]) {
+        let c = classic();
+        let names: Vec<String> = scopes
+            .iter()
+            .map(|&s| format!("{:?}", c.scope(s).name()))
+            .collect();
+        let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
+        let manifest = format!(
+            "[package]\nname = \"generated\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [package.metadata.zoom]\nscopes = [{}]\n\n[dependencies]\nzoom-scopes = {{ path = {:?} }}\n\n[workspace]\n",
+            names.join(", "),
+            runtime.canonicalize().unwrap().display().to_string()
+        );
+        std::fs::write(self.dir.join("Cargo.toml"), manifest).unwrap();
+    }
+
+    /// `cargo check`: success, and the (line, message) of each error in `src/lib.rs`.
+    fn check(&self) -> (bool, Vec<(usize, String)>) {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("generated-crates/target");
+        let out = Command::new(cargo)
+            .args(["check", "--offline", "--quiet", "--message-format=json"])
+            .env("CARGO_TARGET_DIR", target)
+            .env_remove("ZOOM_SCOPES_MANIFEST")
+            .current_dir(&self.dir)
+            .output()
+            .expect("cargo runs");
+        let errors = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|m| m["reason"] == "compiler-message" && m["message"]["level"] == "error")
+            .filter_map(|m| {
+                let span = m["message"]["spans"].as_array()?.first()?.clone();
+                let line = span["line_start"].as_u64()? as usize;
+                Some((line, m["message"]["message"].as_str()?.to_owned()))
+            })
+            .collect();
+        (out.status.success(), errors)
+    }
+}
+
+/// One function per operation, on lines 2, 4, 6, ...: function `i` is on line `2 * i + 3`
+/// (its attribute on `2 * i + 2`).
+fn source(ops: &[&Operation]) -> String {
+    let c = classic();
+    let mut src = String::from("#![allow(deprecated)]\n");
+    for (i, op) in ops.iter().enumerate() {
+        let group = c.group(op.group()).name();
+        src.push_str(&format!(
+            "#[zoom_scopes::requires_api({:?}, api = {:?})]\npub fn op_{i}() {{}}\n",
+            op.title(),
+            group
+        ));
+    }
+    src
+}
+
+fn attribute_line(i: usize) -> usize {
+    2 * i + 2
+}
+
+#[test]
+fn whole_catalogue_at_the_compiler() {
+    let c = classic();
+    let all: Vec<&Operation> = c.operations().iter().collect();
+    let least: BTreeSet<ScopeId> = all
+        .iter()
+        .filter_map(|op| c.least_privileged(op.id()))
+        .collect();
+
+    let krate = Crate::new("whole-catalogue", &all);
+    krate.declare(&least.iter().copied().collect::<Vec<_>>());
+    let (ok, errors) = krate.check();
+    assert!(
+        ok && errors.is_empty(),
+        "least privileged scopes must compile: {errors:#?}"
+    );
+
+    // Drop one scope that some operations need and nothing else grants them in the set:
+    // only those fail, and the check re-runs though only Cargo.toml changed.
+    let meeting_write = c.scope_named("meeting:write").unwrap().id();
+    let fewer: Vec<ScopeId> = least
+        .iter()
+        .copied()
+        .filter(|&s| s != meeting_write)
+        .collect();
+    krate.declare(&fewer);
+    let (ok, errors) = krate.check();
+    assert!(
+        !ok,
+        "removing meeting:write from Cargo.toml must re-run the check"
+    );
+    let expected: Vec<usize> = (0..all.len())
+        .filter(|&i| !c.covers(&fewer, all[i].id()))
+        .map(attribute_line)
+        .collect();
+    let lines: Vec<usize> = errors.iter().map(|(l, _)| *l).collect();
+    assert!(!expected.is_empty());
+    assert_eq!(lines, expected);
+    assert!(
+        errors
+            .iter()
+            .all(|(_, m)| m.contains("help: add \"meeting:write\"")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn outside_scopes_fail_every_function() {
+    let c = classic();
+    let sample: Vec<&Operation> = c.operations().iter().step_by(SAMPLE_STRIDE).collect();
+    assert!(sample.len() >= 200, "{} functions", sample.len());
+    let granting: BTreeSet<ScopeId> = sample
+        .iter()
+        .flat_map(|op| op.granted_by().iter().copied())
+        .collect();
+    let outside: Vec<ScopeId> = c
+        .scopes()
+        .iter()
+        .map(|s| s.id())
+        .filter(|s| !granting.contains(s))
+        .collect();
+    assert!(!outside.is_empty());
+
+    let krate = Crate::new("outside-scopes", &sample);
+    krate.declare(&outside);
+    let (ok, errors) = krate.check();
+    assert!(!ok);
+    let lines: Vec<usize> = errors.iter().map(|(l, _)| *l).collect();
+    assert_eq!(
+        lines,
+        (0..sample.len()).map(attribute_line).collect::<Vec<_>>(),
+        "one error per function"
+    );
+    for ((_, message), op) in errors.iter().zip(&sample) {
+        assert!(
+            message.starts_with(&format!("{:?}", op.title())),
+            "{message}"
+        );
+        let least = c.scope(c.least_privileged(op.id()).unwrap()).name();
+        assert!(
+            message.contains(&format!("help: add \"{least}\"")),
+            "{message}"
+        );
+    }
+}

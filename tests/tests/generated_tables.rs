@@ -1,0 +1,51 @@
+//! The runtime's checked-in tables agree with the catalogue they are generated from.
+
+use zoom_scopes::{Operation, Scope};
+use zoom_scopes_catalogue::{classic, codegen};
+
+#[test]
+fn checked_in_tables_are_fresh() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../runtime/src/generated/tables.rs"
+    );
+    let checked_in = std::fs::read_to_string(path).expect("runtime/src/generated/tables.rs");
+    let generated = codegen::runtime_tables(classic()).expect("tables render");
+    assert!(
+        checked_in == generated,
+        "runtime/src/generated/tables.rs is stale: run `cargo codegen`"
+    );
+}
+
+#[test]
+fn runtime_and_catalogue_number_things_alike() {
+    let c = classic();
+    assert_eq!(Scope::all().len(), c.scopes().len());
+    for (scope, expected) in Scope::all().zip(c.scopes()) {
+        assert_eq!(scope.name(), expected.name());
+        assert_eq!(scope.description(), expected.description());
+        assert_eq!(scope.api(), c.group(expected.group()).name());
+        assert_eq!(scope.grants().len(), expected.grants().len());
+    }
+    assert_eq!(Operation::all().len(), c.operations().len());
+    for (op, expected) in Operation::all().iter().zip(c.operations()) {
+        assert_eq!(op.title(), expected.title());
+        assert_eq!(op.api(), c.group(expected.group()).name());
+        assert_eq!(op.operation_id(), expected.operation_id());
+        assert_eq!(op.deprecated(), expected.deprecated());
+        let ranked: Vec<&str> = op.granted_by_ranked().iter().map(|s| s.name()).collect();
+        assert_eq!(ranked, c.ranked_names(expected.granted_by()));
+        assert_eq!(op.granted_by().len(), expected.granted_by().len());
+    }
+}
+
+#[test]
+fn operation_macro_points_at_the_right_entry() {
+    let op = zoom_scopes::operation!("Unassign a phone number", api = "Phone");
+    assert_eq!((op.title(), op.api()), ("Unassign a phone number", "Phone"));
+    let op = zoom_scopes::operation!("Upload historical queue metrics", api = "default");
+    assert_eq!(op.api(), "default");
+    assert_eq!(op.operation_id(), Some("Uploadhistoricalqueuemetrics"));
+    let op = zoom_scopes::operation!("Delete Virtual Background files", api = "User");
+    assert_eq!(op.api(), "User");
+}

@@ -1,0 +1,46 @@
+//! Compile-time behaviour, checked with trybuild: what compiles, and every error's exact text.
+//!
+//! trybuild builds the cases in a crate of its own whose `Cargo.toml` has no
+//! `[package.metadata.zoom]`, so each batch points the macros at a manifest under `manifests/`
+//! with `ZOOM_SCOPES_MANIFEST`. The macros record that variable as a build input, so a batch
+//! with another manifest recompiles. Bless changed output with `TRYBUILD=overwrite`.
+//!
+//! This binary has this one test, so setting the variable races with nothing.
+
+use std::path::Path;
+
+fn with_manifest(manifest: Option<&str>, cases: impl FnOnce(&trybuild::TestCases)) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // SAFETY: the only test in this binary; trybuild's cargo child inherits the variable.
+    unsafe {
+        match manifest {
+            Some(m) => std::env::set_var("ZOOM_SCOPES_MANIFEST", root.join("manifests").join(m)),
+            None => std::env::remove_var("ZOOM_SCOPES_MANIFEST"),
+        }
+    }
+    let t = trybuild::TestCases::new();
+    cases(&t);
+    // Dropping `t` builds and checks the cases.
+}
+
+#[test]
+fn ui() {
+    with_manifest(Some("meeting.toml"), |t| {
+        t.pass("ui/pass/*.rs");
+        t.compile_fail("ui/fail/*.rs");
+    });
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/manifest");
+    let mut cases: Vec<String> = std::fs::read_dir(&dir)
+        .expect("ui/manifest")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter_map(|name| name.strip_suffix(".rs").map(str::to_owned))
+        .collect();
+    cases.sort();
+    for case in cases {
+        // `missing_metadata` uses trybuild's own Cargo.toml, which declares nothing.
+        let manifest = (case != "missing_metadata").then(|| format!("{case}.toml"));
+        with_manifest(manifest.as_deref(), |t| {
+            t.compile_fail(format!("ui/manifest/{case}.rs"))
+        });
+    }
+}

@@ -1,0 +1,6 @@
+#[zoom_scopes::requires_api("Create a meeting")]
+struct Meeting;
+
+fn main() {
+    let _ = Meeting;
+}

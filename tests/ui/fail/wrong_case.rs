@@ -1,0 +1,6 @@
+#[zoom_scopes::requires_api("create a meeting")]
+fn create() {}
+
+fn main() {
+    create();
+}
