@@ -22,13 +22,13 @@ pub struct NotCovered {
 
 impl Catalogue {
     /// `Ok` when one of `declared` grants `op`; otherwise what is missing.
-    pub fn check(&self, op: &Operation, declared: &[ScopeId]) -> Result<(), NotCovered> {
+    pub fn check(&self, op: &Operation, declared: &[ScopeId]) -> Result<(), Box<NotCovered>> {
         if self.covers(declared, op.id()) {
             return Ok(());
         }
         let name = |id: ScopeId| self.scope(id).name().to_owned();
         let granted_by: Vec<String> = op.granted_by().iter().map(|&id| name(id)).collect();
-        Err(NotCovered {
+        Err(Box::new(NotCovered {
             title: op.title().to_owned(),
             group: self.group(op.group()).name().to_owned(),
             add: granted_by.first().cloned().unwrap_or_default(),
@@ -38,7 +38,7 @@ impl Catalogue {
                 .all(|&id| self.scope(id).level() == Level::Master),
             granted_by,
             declared: declared.iter().map(|&id| name(id)).collect(),
-        })
+        }))
     }
 }
 

@@ -30,7 +30,7 @@ pub fn operation(c: &'static Catalogue, args: &OperationArgs) -> syn::Result<&'s
 
 /// `Ok` when the manifest is valid and grants `op`; otherwise every problem, on `at`.
 pub fn covered(c: &Catalogue, op: &Operation, manifest: &Manifest, at: Span) -> syn::Result<()> {
-    let declared = manifest.declared.as_ref().map_err(|messages| {
+    let declared = manifest.declared.as_ref().as_ref().map_err(|messages| {
         let mut errors = messages.iter().map(|m| syn::Error::new(at, m));
         let mut first = errors
             .next()

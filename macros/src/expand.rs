@@ -22,7 +22,7 @@ pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
         }
     };
     let mut stmts = TokenStream::new();
-    let result = requires_api_checked(args, &mut stmts);
+    let result = requires_api_checked(args, item.has_body(), &mut stmts);
     let doc = match &result {
         Ok((c, op, _)) => doc_lines(c, op),
         Err(_) => Vec::new(),
@@ -37,10 +37,11 @@ pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
-/// Resolves and checks the operation; pushes the manifest-tracking items into `stmts` whenever
-/// the manifest was found, so fixing it triggers a rebuild.
+/// Resolves and checks the operation. When the manifest was found and the item has a body to
+/// hold them, pushes into `stmts` the items that make rustc track it (once per crate).
 fn requires_api_checked(
     args: TokenStream,
+    has_body: bool,
     stmts: &mut TokenStream,
 ) -> syn::Result<(&'static Catalogue, &'static Operation, LitStr)> {
     let args = args::operation_args(args)?;
@@ -48,7 +49,9 @@ fn requires_api_checked(
     let op = check::operation(c, &args)?;
     let title = args.title;
     let path = manifest::locate().map_err(|e| syn::Error::new(title.span(), e))?;
-    stmts.extend(track(&path));
+    if has_body && manifest::claim_tracking(&path) {
+        stmts.extend(track(&path));
+    }
     let manifest = manifest::load(c, path);
     check::covered(c, op, &manifest, title.span())?;
     Ok((c, op, title))

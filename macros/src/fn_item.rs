@@ -73,14 +73,19 @@ fn leading_attributes(tokens: &[TokenTree]) -> usize {
 }
 
 impl FnItem {
+    /// Whether the function has a body (trait method declarations have none).
+    pub fn has_body(&self) -> bool {
+        self.has_body
+    }
+
     /// The function with `doc` appended to its documentation and `stmts` (items only) placed at
     /// the start of its body, after any inner attributes.
     pub fn emit(mut self, doc: &[String], stmts: TokenStream) -> TokenStream {
-        if self.has_body && !stmts.is_empty() {
-            if let Some(TokenTree::Group(body)) = self.tokens.pop() {
-                self.tokens
-                    .push(TokenTree::Group(with_prefix(&body, stmts)));
-            }
+        if self.has_body
+            && !stmts.is_empty()
+            && let Some(TokenTree::Group(body)) = self.tokens.last_mut()
+        {
+            *body = with_prefix(body, stmts);
         }
         let (attrs, rest) = self.tokens.split_at(self.attrs_end);
         let attrs: TokenStream = attrs.iter().cloned().collect();
@@ -148,7 +153,7 @@ mod tests {
         );
         assert_eq!(
             out,
-            "# [doc = \"doc\"] fn f () -> u8 { # ! [allow (unused)] const _ : () = () ; 1 }"
+            "# [doc = \"doc\"] fn f () -> u8 { #! [allow (unused)] const _ : () = () ; 1 }"
         );
     }
 

@@ -1,13 +1,14 @@
 //! Finding and reading the annotated crate's manifest, once per content.
 //!
 //! The manifest is `$CARGO_MANIFEST_DIR/Cargo.toml`, or the file named by `ZOOM_SCOPES_MANIFEST`
-//! (relative to the crate) for builds that keep the declaration elsewhere. The expansion
-//! includes the file's bytes and reads the variable with `option_env!`, so rustc records both as
-//! inputs and Cargo rebuilds the crate when either changes.
+//! (relative to the crate) for builds that keep the declaration elsewhere. One expansion per
+//! crate includes the file's bytes and reads the variable with `option_env!`, so rustc records
+//! both as inputs and Cargo rebuilds the crate when either changes.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
-use std::sync::{Mutex, PoisonError};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::SystemTime;
 
 use zoom_scopes_catalogue::Catalogue;
 use zoom_scopes_catalogue::manifest::{Declared, declared_scopes};
@@ -18,7 +19,7 @@ pub const OVERRIDE_VAR: &str = "ZOOM_SCOPES_MANIFEST";
 /// A manifest's path and what it declares, or every problem with it as a message.
 pub struct Manifest {
     pub path: PathBuf,
-    pub declared: Result<Declared, Vec<String>>,
+    pub declared: Arc<Result<Declared, Vec<String>>>,
 }
 
 /// Where the manifest is; an error message when Cargo did not say.
@@ -38,32 +39,85 @@ pub fn locate() -> Result<PathBuf, String> {
     }
 }
 
-/// Reads and checks the manifest at `path`. Parsed results are cached by content: every
-/// annotation in a crate reads the same file.
+/// Reads and checks the manifest at `path`. Every annotation of a crate asks for the same
+/// file, so the result is cached per process and re-read only when the file's size or
+/// modification time changes (or, where the platform has no modification time, its text).
 pub fn load(catalogue: &Catalogue, path: PathBuf) -> Manifest {
-    type Cache = HashMap<PathBuf, (String, Result<Declared, Vec<String>>)>;
-    static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
-
+    let stamp = Stamp::of(&path);
+    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    let cache = cache.get_or_insert_with(HashMap::new);
+    if let Some(entry) = cache.get(&path)
+        && stamp.is_some()
+        && entry.stamp == stamp
+    {
+        return Manifest {
+            declared: Arc::clone(&entry.declared),
+            path,
+        };
+    }
     let shown = path.display().to_string();
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) => {
-            let declared = Err(vec![format!("cannot read {shown}: {e}")]);
+            let declared = Arc::new(Err(vec![format!("cannot read {shown}: {e}")]));
             return Manifest { path, declared };
         }
     };
-    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    let cache = cache.get_or_insert_with(HashMap::new);
-    if let Some((cached, declared)) = cache.get(&path) {
-        if *cached == text {
-            return Manifest {
-                declared: declared.clone(),
-                path,
-            };
-        }
+    if let Some(entry) = cache.get(&path)
+        && entry.text == text
+    {
+        return Manifest {
+            declared: Arc::clone(&entry.declared),
+            path,
+        };
     }
     let declared = declared_scopes(catalogue, &shown, &text)
         .map_err(|errors| errors.iter().map(ToString::to_string).collect());
-    cache.insert(path.clone(), (text, declared.clone()));
+    let declared = Arc::new(declared);
+    let tracked = cache.get(&path).is_some_and(|e| e.tracked);
+    let entry = Entry {
+        stamp,
+        text,
+        declared: Arc::clone(&declared),
+        tracked,
+    };
+    cache.insert(path.clone(), entry);
     Manifest { path, declared }
+}
+
+/// Whether the caller is the first in this process to make rustc track `path`; it then must.
+///
+/// rustc compiles one crate per process and records inputs per crate, so one `include_bytes!`
+/// of the manifest covers every annotation; emitting it once keeps large crates fast.
+pub fn claim_tracking(path: &Path) -> bool {
+    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    match cache.get_or_insert_with(HashMap::new).get_mut(path) {
+        Some(entry) => !std::mem::replace(&mut entry.tracked, true),
+        None => true,
+    }
+}
+
+static CACHE: Mutex<Option<HashMap<PathBuf, Entry>>> = Mutex::new(None);
+
+struct Entry {
+    stamp: Option<Stamp>,
+    text: String,
+    declared: Arc<Result<Declared, Vec<String>>>,
+    tracked: bool,
+}
+
+#[derive(PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: SystemTime,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok()?,
+        })
+    }
 }

@@ -3,10 +3,10 @@
 //! Zoom apps are granted OAuth scopes (`meeting:write`, `user:read:admin`, ...), and each Zoom API
 //! operation is granted by some of them. This crate makes the check happen at compile time:
 //!
-//! ```ignore
+//! ```
 //! use zoom_scopes::requires_api;
 //!
-//! // Fails to compile unless the scopes in this crate's Cargo.toml grant "Create a meeting":
+//! // Compiles only if the scopes in this crate's Cargo.toml grant "Create a meeting":
 //! // [package.metadata.zoom]
 //! // scopes = ["meeting:write"]
 //! #[requires_api("Create a meeting")]
@@ -37,12 +37,19 @@ pub use scope_set::{Iter as ScopeSetIter, ParseScopeSetError, ScopeSet};
 /// Marks a function as performing a Zoom API operation; the build fails unless the scopes this
 /// crate declares in `[package.metadata.zoom]` grant it.
 ///
-/// ```ignore
+/// ```
 /// #[zoom_scopes::requires_api("Create a meeting")]
 /// async fn create_meeting() {}
 ///
 /// #[zoom_scopes::requires_api("List meetings", api = "Meeting")] // `api` for ambiguous titles
 /// fn list_meetings() {}
+/// ```
+///
+/// An operation the declared scopes do not grant is a compile error:
+///
+/// ```compile_fail
+/// #[zoom_scopes::requires_api("Delete a user", api = "User")] // needs user:write or more
+/// fn delete_user() {}
 /// ```
 ///
 /// The function gains documentation naming the operation and its granting scopes. Errors name

@@ -16,6 +16,7 @@ use zoom_scopes_catalogue::{Operation, ScopeId, classic};
 const SAMPLE_STRIDE: usize = 6;
 
 struct Crate {
+    name: String,
     dir: PathBuf,
 }
 
@@ -29,7 +30,10 @@ impl Crate {
         // The workspace's lock file pins the same dependency versions, so `--offline` works.
         std::fs::copy(workspace.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
         std::fs::write(dir.join("src/lib.rs"), source(ops)).unwrap();
-        Crate { dir }
+        Crate {
+            name: name.to_owned(),
+            dir,
+        }
     }
 
     fn declare(&self, scopes: &[ScopeId]) {
@@ -40,8 +44,9 @@ impl Crate {
             .collect();
         let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
         let manifest = format!(
-            "[package]\nname = \"generated\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+            "[package]\nname = \"{}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
              [package.metadata.zoom]\nscopes = [{}]\n\n[dependencies]\nzoom-scopes = {{ path = {:?} }}\n\n[workspace]\n",
+            self.name,
             names.join(", "),
             runtime.canonicalize().unwrap().display().to_string()
         );

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Compile-time cost of #[requires_api]: incremental `cargo check` of a crate with N annotated
+# functions against the same crate with an identity attribute macro in its place (the floor
+# any attribute macro pays) and without any attribute, after touching src/lib.rs.
+# Runs alternate between the variants so machine noise hits both alike; prints medians and
+# the ratio.
+#
+#   benches/compile-time.sh [FUNCTIONS=1000] [RUNS=11]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+n=${1:-1000}
+runs=${2:-11}
+work="$root/target/bench/compile-time"
+variants=(requires_api identity plain)
+export CARGO_TARGET_DIR="$work/target"
+
+# The identity attribute: a proc-macro crate that returns the item unchanged.
+mkdir -p "$work/identity-macro/src"
+cat > "$work/identity-macro/Cargo.toml" <<'TOML'
+[package]
+name = "identity-macro"
+version = "0.0.0"
+edition = "2021"
+[lib]
+proc-macro = true
+TOML
+cat > "$work/identity-macro/src/lib.rs" <<'RS'
+use proc_macro::TokenStream;
+#[proc_macro_attribute]
+pub fn requires_api(_args: TokenStream, item: TokenStream) -> TokenStream {
+    item
+}
+RS
+
+for v in "${variants[@]}"; do
+  cargo run -q --release -p zoom-scopes-catalogue --example bench_crate -- "$work/$v" "$n" "$v"
+  if [ "$v" = identity ]; then
+    sed -i 's/zoom_scopes::requires_api/identity_macro::requires_api/' "$work/$v/src/lib.rs"
+    printf 'identity-macro = { path = "%s" }\n' "$work/identity-macro" >> "$work/$v/Cargo.toml"
+    sed -i '/^\[workspace\]$/d' "$work/$v/Cargo.toml"; printf '\n[workspace]\n' >> "$work/$v/Cargo.toml"
+  fi
+  cp "$root/Cargo.lock" "$work/$v/Cargo.lock"
+  (cd "$work/$v" && cargo check -q --offline)   # warm: dependencies and a first build
+done
+
+now() { date +%s%N; }
+declare -A times
+for ((r = 0; r < runs; r++)); do
+  for v in "${variants[@]}"; do
+    touch "$work/$v/src/lib.rs"
+    start=$(now)
+    (cd "$work/$v" && cargo check -q --offline)
+    times[$v]+="$(( ($(now) - start) / 1000000 )) "
+  done
+done
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+echo "cargo check after touching src/lib.rs, $n functions, $runs runs each (ms):"
+for v in "${variants[@]}"; do
+  printf '  %-13s median %6s   runs: %s\n' "$v" "$(echo "${times[$v]}" | median)" "${times[$v]}"
+done
+a=$(echo "${times[requires_api]}" | median); i=$(echo "${times[identity]}" | median)
+p=$(echo "${times[plain]}" | median)
+awk -v a="$a" -v i="$i" -v p="$p" 'BEGIN {
+  printf "  ratio requires_api / identity: %.2f\n  ratio requires_api / plain:    %.2f\n", a / i, a / p }'
