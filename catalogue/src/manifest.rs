@@ -5,6 +5,15 @@
 //! scopes = ["meeting:write", "user:read"]
 //! ```
 //!
+//! Zoom's page omits some grants (`meeting_summary:read` lists nothing, though it exists for
+//! meeting summaries). A crate can add them without editing this catalogue:
+//!
+//! ```toml
+//! [package.metadata.zoom.grants]
+//! "meeting_summary:read" = ["Get a meeting or webinar summary"]
+//! "meeting:read" = [{ title = "List meetings", api = "Meeting" }]
+//! ```
+//!
 //! Every problem is reported with the manifest's path and the line it is on, since the compiler
 //! cannot point into a `Cargo.toml` itself.
 
@@ -14,14 +23,14 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::model::{Catalogue, ScopeId};
-use crate::resolve::ScopeError;
+use crate::model::{Catalogue, OperationId, ScopeId};
+use crate::resolve::{LookupError, ScopeError};
 
 /// What to write when a manifest declares nothing.
 pub const EXAMPLE: &str = "[package.metadata.zoom]\nscopes = [\"meeting:write\"]";
 
 /// The keys `[package.metadata.zoom]` understands.
-const KEYS: [&str; 1] = ["scopes"];
+const KEYS: [&str; 2] = ["scopes", "grants"];
 
 /// One declared scope and where it was declared.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,17 +41,36 @@ pub struct DeclaredScope {
     pub line: usize,
 }
 
-/// The scopes a manifest declares, in the order written, without repeats.
+/// A grant Zoom's page omits, declared in `[package.metadata.zoom.grants]`: `scope` also
+/// grants `operation`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExtraGrant {
+    /// The granting scope.
+    pub scope: ScopeId,
+    /// The operation it grants.
+    pub operation: OperationId,
+    /// 1-based line in the manifest.
+    pub line: usize,
+}
+
+/// What a manifest declares: scopes, in the order written, without repeats, and extra grants.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Declared {
     /// The declared scopes.
     pub scopes: Vec<DeclaredScope>,
+    /// Grants the catalogue lacks.
+    pub grants: Vec<ExtraGrant>,
 }
 
 impl Declared {
     /// The declared scope ids.
     pub fn ids(&self) -> Vec<ScopeId> {
         self.scopes.iter().map(|d| d.scope).collect()
+    }
+
+    /// `(scope, operation)` pairs of the extra grants.
+    pub fn grant_pairs(&self) -> Vec<(ScopeId, OperationId)> {
+        self.grants.iter().map(|g| (g.scope, g.operation)).collect()
     }
 }
 
@@ -86,8 +114,12 @@ pub enum ManifestErrorKind {
         /// The type it has.
         found: &'static str,
     },
-    /// An element of `scopes` is not a documented scope.
+    /// An element of `scopes`, or a key of `grants`, is not a documented scope.
     UnknownScope(ScopeError),
+    /// An entry of `grants` is neither a title nor `{ title = "...", api = "..." }`.
+    BadGrant,
+    /// An entry of `grants` does not name exactly one operation.
+    UnknownOperation(LookupError),
 }
 
 impl fmt::Display for ManifestError {
@@ -133,6 +165,14 @@ impl fmt::Display for ManifestError {
                 index + 1
             ),
             ManifestErrorKind::UnknownScope(e) => write!(f, "{at}: {e}"),
+            ManifestErrorKind::BadGrant => write!(
+                f,
+                "grant in [package.metadata.zoom.grants] at {at} must be an operation title or \
+                 {{ title = \"...\", api = \"...\" }}"
+            ),
+            ManifestErrorKind::UnknownOperation(e) => {
+                write!(f, "{at}: in [package.metadata.zoom.grants]: {e}")
+            }
         }
     }
 }
@@ -146,80 +186,197 @@ pub fn declared_scopes(
     path: &str,
     text: &str,
 ) -> Result<Declared, Vec<ManifestError>> {
-    let lines = LineIndex::new(text);
-    let error = |span: Option<Range<usize>>, kind| ManifestError {
-        path: path.to_owned(),
-        line: span.map(|s| lines.line(s.start)),
-        kind,
+    let mut reader = Reader {
+        catalogue,
+        path,
+        lines: LineIndex::new(text),
+        errors: Vec::new(),
     };
-    let root = DeTable::parse(text).map_err(|e| {
-        let reason = e.message().trim().to_owned();
-        vec![error(e.span(), ManifestErrorKind::Malformed(reason))]
-    })?;
-    let zoom = ["package", "metadata", "zoom"].iter().try_fold(
-        (root.get_ref(), root.span()),
-        |(table, _), key| {
-            let value = get(table, key)
-                .ok_or_else(|| vec![error(None, ManifestErrorKind::MissingTable)])?;
+    let root = match DeTable::parse(text) {
+        Ok(root) => root,
+        Err(e) => {
+            let reason = e.message().trim().to_owned();
+            reader.error(e.span(), ManifestErrorKind::Malformed(reason));
+            return Err(reader.errors);
+        }
+    };
+    let declared = reader.zoom_table(&root).map(|(zoom, span)| {
+        reader.unknown_keys(zoom);
+        let scopes = reader.scopes(zoom, span);
+        let grants = get(zoom, "grants")
+            .map(|g| reader.grants(g))
+            .unwrap_or_default();
+        Declared { scopes, grants }
+    });
+    match declared {
+        Some(declared) if reader.errors.is_empty() => Ok(declared),
+        _ => Err(reader.errors),
+    }
+}
+
+/// Walks the parsed manifest, collecting every problem with its line.
+struct Reader<'a> {
+    catalogue: &'a Catalogue,
+    path: &'a str,
+    lines: LineIndex,
+    errors: Vec<ManifestError>,
+}
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+impl Reader<'_> {
+    fn error(&mut self, span: Option<Range<usize>>, kind: ManifestErrorKind) {
+        let line = span.map(|s| self.lines.line(s.start));
+        self.errors.push(ManifestError {
+            path: self.path.to_owned(),
+            line,
+            kind,
+        });
+    }
+
+    fn line(&self, value: &Value<'_>) -> usize {
+        self.lines.line(value.span().start)
+    }
+
+    /// `[package.metadata.zoom]` and its span.
+    fn zoom_table<'t, 'i>(
+        &mut self,
+        root: &'t Spanned<DeTable<'i>>,
+    ) -> Option<(&'t DeTable<'i>, Range<usize>)> {
+        let mut table = (root.get_ref(), root.span());
+        for key in ["package", "metadata", "zoom"] {
+            let Some(value) = get(table.0, key) else {
+                self.error(None, ManifestErrorKind::MissingTable);
+                return None;
+            };
             match value.get_ref() {
-                DeValue::Table(t) => Ok((t, value.span())),
-                other => Err(vec![error(
-                    Some(value.span()),
-                    wrong_type(key, "a table", other),
-                )]),
+                DeValue::Table(t) => table = (t, value.span()),
+                other => {
+                    self.error(Some(value.span()), wrong_type(key, "a table", other));
+                    return None;
+                }
             }
-        },
-    )?;
-    let (zoom, zoom_span) = zoom;
-    let mut errors = Vec::new();
-    for (key, _) in zoom.iter() {
-        if !KEYS.contains(&key.get_ref().as_ref()) {
-            errors.push(error(
-                Some(key.span()),
-                ManifestErrorKind::UnknownKey(key.get_ref().to_string()),
-            ));
+        }
+        Some(table)
+    }
+
+    fn unknown_keys(&mut self, zoom: &DeTable<'_>) {
+        for (key, _) in zoom.iter() {
+            if !KEYS.contains(&key.get_ref().as_ref()) {
+                self.error(
+                    Some(key.span()),
+                    ManifestErrorKind::UnknownKey(key.get_ref().to_string()),
+                );
+            }
         }
     }
-    let Some(scopes) = get(zoom, "scopes") else {
-        // A misspelt key was reported above; "no scopes" would say the same thing twice.
-        if errors.is_empty() {
-            errors.push(error(Some(zoom_span), ManifestErrorKind::MissingScopes));
-        }
-        return Err(errors);
-    };
-    let DeValue::Array(items) = scopes.get_ref() else {
-        errors.push(error(
-            Some(scopes.span()),
-            wrong_type("scopes", "a list of strings", scopes.get_ref()),
-        ));
-        return Err(errors);
-    };
-    let mut declared = Declared::default();
-    for (index, item) in items.iter().enumerate() {
-        let span = Some(item.span());
-        let DeValue::String(name) = item.get_ref() else {
-            errors.push(error(
-                span,
-                ManifestErrorKind::NotAString {
-                    index,
-                    found: type_name(item.get_ref()),
-                },
-            ));
-            continue;
+
+    /// `scopes = [...]`, in the order written, without repeats.
+    fn scopes(&mut self, zoom: &DeTable<'_>, zoom_span: Range<usize>) -> Vec<DeclaredScope> {
+        let Some(scopes) = get(zoom, "scopes") else {
+            // A misspelt key was reported already; "no scopes" would say the same thing twice.
+            if self.errors.is_empty() {
+                self.error(Some(zoom_span), ManifestErrorKind::MissingScopes);
+            }
+            return Vec::new();
         };
-        match catalogue.resolve_scope(name) {
-            Ok(scope) if declared.scopes.iter().any(|d| d.scope == scope.id()) => {}
-            Ok(scope) => declared.scopes.push(DeclaredScope {
-                scope: scope.id(),
-                line: lines.line(item.span().start),
-            }),
-            Err(e) => errors.push(error(span, ManifestErrorKind::UnknownScope(e))),
+        let DeValue::Array(items) = scopes.get_ref() else {
+            self.error(
+                Some(scopes.span()),
+                wrong_type("scopes", "a list of strings", scopes.get_ref()),
+            );
+            return Vec::new();
+        };
+        let mut declared: Vec<DeclaredScope> = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let DeValue::String(name) = item.get_ref() else {
+                let found = type_name(item.get_ref());
+                self.error(
+                    Some(item.span()),
+                    ManifestErrorKind::NotAString { index, found },
+                );
+                continue;
+            };
+            match self.catalogue.resolve_scope(name) {
+                Ok(scope) if declared.iter().any(|d| d.scope == scope.id()) => {}
+                Ok(scope) => declared.push(DeclaredScope {
+                    scope: scope.id(),
+                    line: self.line(item),
+                }),
+                Err(e) => self.error(Some(item.span()), ManifestErrorKind::UnknownScope(e)),
+            }
         }
+        declared
     }
-    if errors.is_empty() {
-        Ok(declared)
-    } else {
-        Err(errors)
+
+    /// `[package.metadata.zoom.grants]`: `"scope" = ["Title", { title = "...", api = "..." }]`.
+    fn grants(&mut self, grants: &Value<'_>) -> Vec<ExtraGrant> {
+        let DeValue::Table(table) = grants.get_ref() else {
+            self.error(
+                Some(grants.span()),
+                wrong_type("grants", "a table of scope = [titles]", grants.get_ref()),
+            );
+            return Vec::new();
+        };
+        let mut extra = Vec::new();
+        for (key, value) in table.iter() {
+            let scope = match self.catalogue.resolve_scope(key.get_ref()) {
+                Ok(scope) => scope.id(),
+                Err(e) => {
+                    self.error(Some(key.span()), ManifestErrorKind::UnknownScope(e));
+                    continue;
+                }
+            };
+            let DeValue::Array(items) = value.get_ref() else {
+                let key = format!("grants.\"{}\"", key.get_ref());
+                self.error(
+                    Some(value.span()),
+                    wrong_type(&key, "a list of operation titles", value.get_ref()),
+                );
+                continue;
+            };
+            for item in items.iter() {
+                if let Some(operation) = self.granted_operation(item) {
+                    extra.push(ExtraGrant {
+                        scope,
+                        operation,
+                        line: self.line(item),
+                    });
+                }
+            }
+        }
+        extra
+    }
+
+    /// `"Title"` or `{ title = "Title", api = "Group" }`, resolved.
+    fn granted_operation(&mut self, item: &Value<'_>) -> Option<OperationId> {
+        let (title, api) = match item.get_ref() {
+            DeValue::String(title) => (title.as_ref(), None),
+            DeValue::Table(t) => match (
+                get(t, "title").map(Spanned::get_ref),
+                get(t, "api").map(Spanned::get_ref),
+            ) {
+                (Some(DeValue::String(title)), None) => (title.as_ref(), None),
+                (Some(DeValue::String(title)), Some(DeValue::String(api))) => {
+                    (title.as_ref(), Some(api.as_ref()))
+                }
+                _ => {
+                    self.error(Some(item.span()), ManifestErrorKind::BadGrant);
+                    return None;
+                }
+            },
+            _ => {
+                self.error(Some(item.span()), ManifestErrorKind::BadGrant);
+                return None;
+            }
+        };
+        match self.catalogue.resolve(title, api) {
+            Ok(op) => Some(op.id()),
+            Err(e) => {
+                self.error(Some(item.span()), ManifestErrorKind::UnknownOperation(e));
+                None
+            }
+        }
     }
 }
 
@@ -391,6 +548,64 @@ mod tests {
         let errors =
             read(&format!("{HEAD}[package.metadata.zoom]\nscopes = [\"a\"\n")).unwrap_err();
         assert!(errors[0].starts_with("Cargo.toml:"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn extra_grants() {
+        let c = classic();
+        let text = format!(
+            "{HEAD}[package.metadata.zoom]\nscopes = [\"meeting_summary:read\"]\n\n[package.metadata.zoom.grants]\n\
+             \"meeting_summary:read\" = [\"Get a meeting or webinar summary\"]\n\
+             \"meeting:read\" = [{{ title = \"List meetings\", api = \"Meeting\" }}]\n"
+        );
+        let declared = declared_scopes(c, "Cargo.toml", &text).unwrap();
+        let summary = c.resolve("Get a meeting or webinar summary", None).unwrap();
+        let list = c.resolve("List meetings", Some("Meeting")).unwrap();
+        let summary_read = c.scope_named("meeting_summary:read").unwrap().id();
+        let meeting_read = c.scope_named("meeting:read").unwrap().id();
+        let mut pairs = declared.grant_pairs();
+        pairs.sort();
+        let mut expected = [(summary_read, summary.id()), (meeting_read, list.id())];
+        expected.sort();
+        assert_eq!(pairs, expected);
+        let summary_grant = declared.grants.iter().find(|g| g.operation == summary.id());
+        assert_eq!(summary_grant.map(|g| g.line), Some(8));
+        assert!(
+            c.check_with_grants(summary, &declared.ids(), &declared.grant_pairs())
+                .is_ok()
+        );
+        assert!(
+            c.check(summary, &declared.ids()).is_err(),
+            "the page alone does not grant it"
+        );
+    }
+
+    #[test]
+    fn bad_grants_are_reported() {
+        let bad = |grants: &str| {
+            read(&format!("{HEAD}[package.metadata.zoom]\nscopes = []\n[package.metadata.zoom.grants]\n{grants}\n"))
+                .unwrap_err()
+        };
+        let e = bad("\"meeting:reed\" = [\"Get a meeting\"]");
+        assert!(
+            e[0].starts_with("Cargo.toml:7: unknown Zoom scope \"meeting:reed\""),
+            "{}",
+            e[0]
+        );
+        let e = bad("\"meeting:read\" = [\"List meetings\"]");
+        assert!(e[0].starts_with("Cargo.toml:7: in [package.metadata.zoom.grants]: \"List meetings\" is documented in 2"), "{}", e[0]);
+        let e = bad("\"meeting:read\" = [3]");
+        assert!(
+            e[0].contains("must be an operation title or { title"),
+            "{}",
+            e[0]
+        );
+        let e = bad("\"meeting:read\" = \"Get a meeting\"");
+        assert!(
+            e[0].contains("must be a list of operation titles"),
+            "{}",
+            e[0]
+        );
     }
 
     #[test]

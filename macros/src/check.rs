@@ -38,10 +38,11 @@ pub fn covered(c: &Catalogue, op: &Operation, manifest: &Manifest, at: Span) -> 
         first.extend(errors);
         first
     })?;
-    c.check(op, &declared.ids()).map_err(|missing| {
-        let source = format!("[package.metadata.zoom] in {}", manifest.path.display());
-        syn::Error::new(at, missing.message(&source, &missing.manifest_fix()))
-    })
+    c.check_with_grants(op, &declared.ids(), &declared.grant_pairs())
+        .map_err(|missing| {
+            let source = format!("[package.metadata.zoom] in {}", manifest.path.display());
+            syn::Error::new(at, missing.message(&source, &missing.manifest_fix()))
+        })
 }
 
 /// The documented scope a literal names.

@@ -5,7 +5,9 @@
 //! with `ZOOM_SCOPES_MANIFEST`. The macros record that variable as a build input, so a batch
 //! with another manifest recompiles. Bless changed output with `TRYBUILD=overwrite`.
 //!
-//! This binary has this one test, so setting the variable races with nothing.
+//! Cases under `ui/manifest/` run with `manifests/<case>.toml`; those named `pass_*` must
+//! compile, the others must fail with their `.stderr`. This binary has this one test, so
+//! setting the variable races with nothing.
 
 use std::path::Path;
 
@@ -39,8 +41,10 @@ fn ui() {
     for case in cases {
         // `missing_metadata` uses trybuild's own Cargo.toml, which declares nothing.
         let manifest = (case != "missing_metadata").then(|| format!("{case}.toml"));
-        with_manifest(manifest.as_deref(), |t| {
-            t.compile_fail(format!("ui/manifest/{case}.rs"))
+        let path = format!("ui/manifest/{case}.rs");
+        with_manifest(manifest.as_deref(), |t| match case.starts_with("pass_") {
+            true => t.pass(path),
+            false => t.compile_fail(path),
         });
     }
 }
