@@ -172,3 +172,95 @@ fn with_error(item: TokenStream, error: syn::Error) -> TokenStream {
     let error = error.to_compile_error();
     quote! { #error #item }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zoom_scopes_catalogue::classic;
+
+    #[test]
+    fn doc_lines_name_the_operation_and_its_scopes() {
+        let c = classic();
+        let op = c.resolve("Create a meeting", None).unwrap();
+        assert_eq!(
+            doc_lines(c, op),
+            [
+                "",
+                " **Zoom API:** \"Create a meeting\" (Meeting API), granted by `meeting:write`, \
+                 `meeting:write:admin` or `meeting:master`."
+            ]
+        );
+        let scim = c.resolve("Create a user", None).unwrap();
+        assert!(doc_lines(c, scim)[1].ends_with("granted by `scim2`."));
+    }
+
+    #[test]
+    fn the_item_is_emitted_after_an_error() {
+        let out = requires_api(
+            quote!("Crate a meeting"),
+            quote!(
+                fn f() -> u8 {
+                    1
+                }
+            ),
+        )
+        .to_string();
+        assert!(out.contains("compile_error"), "{out}");
+        assert!(out.contains("did you mean"), "{out}");
+        assert!(out.ends_with("fn f () -> u8 { 1 }"), "{out}");
+        let out = requires_api(
+            quote!(42),
+            quote!(
+                pub fn g();
+            ),
+        )
+        .to_string();
+        assert!(out.ends_with("pub fn g () ;"), "{out}");
+        let out = requires_api(
+            quote!("Create a meeting"),
+            quote!(
+                struct S;
+            ),
+        )
+        .to_string();
+        assert!(
+            out.contains("goes on a function") && out.ends_with("struct S ;"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn deprecated_operations_warn_with_the_replacement() {
+        let c = classic();
+        let op = c
+            .resolve("Get indicators settings [Deprecated]", None)
+            .unwrap();
+        let title: LitStr = syn::parse_quote!("Get indicators settings [Deprecated]");
+        let out = deprecation_warning(c, op, &title).to_string();
+        assert!(
+            out.contains("use \\\"Get indicators settings\\\" instead"),
+            "{out}"
+        );
+        let current = c.resolve("Get indicators settings", None).unwrap();
+        assert!(deprecation_warning(c, current, &title).is_empty());
+    }
+
+    #[test]
+    fn expression_errors_keep_a_value() {
+        let out = operation(quote!("Crate a meeting")).to_string();
+        assert!(
+            out.contains("compile_error") && out.contains("__private :: operation (0)"),
+            "{out}"
+        );
+        let out = scopes(quote!("meeting:write", "nope")).to_string();
+        assert!(
+            out.contains("compile_error") && out.contains("ScopeSet :: EMPTY"),
+            "{out}"
+        );
+        let ok = scopes(quote!("meeting:write", "user:read")).to_string();
+        assert!(
+            ok.contains("Scope :: MEETING_WRITE , :: zoom_scopes :: Scope :: USER_READ"),
+            "{ok}"
+        );
+    }
+}
