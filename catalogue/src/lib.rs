@@ -19,8 +19,10 @@ mod builder;
 #[cfg(feature = "codegen")]
 pub mod codegen;
 mod coverage;
+pub mod index;
 pub mod manifest;
 mod model;
+mod names;
 mod parse;
 mod resolve;
 pub mod scope_name;
@@ -31,6 +33,7 @@ use std::sync::OnceLock;
 
 pub use coverage::NotCovered;
 pub use model::{Catalogue, Endpoint, Group, GroupId, Operation, OperationId, Scope, ScopeId};
+pub use names::{Embedded, Names};
 pub use parse::{ParseError, parse};
 pub use resolve::{Choice, LookupError, SUGGESTIONS, ScopeError, Subject};
 pub use scope_name::{Access, Level};

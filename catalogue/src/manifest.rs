@@ -23,7 +23,8 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::model::{Catalogue, OperationId, ScopeId};
+use crate::model::{OperationId, ScopeId};
+use crate::names::Names;
 use crate::resolve::{LookupError, ScopeError};
 
 /// What to write when a manifest declares nothing.
@@ -182,12 +183,12 @@ impl std::error::Error for ManifestError {}
 /// Reads the declared scopes from a manifest's text. All problems are returned, not only the
 /// first; `path` is used in messages only.
 pub fn declared_scopes(
-    catalogue: &Catalogue,
+    names: &dyn Names,
     path: &str,
     text: &str,
 ) -> Result<Declared, Vec<ManifestError>> {
     let mut reader = Reader {
-        catalogue,
+        names,
         path,
         lines: LineIndex::new(text),
         errors: Vec::new(),
@@ -216,7 +217,7 @@ pub fn declared_scopes(
 
 /// Walks the parsed manifest, collecting every problem with its line.
 struct Reader<'a> {
-    catalogue: &'a Catalogue,
+    names: &'a dyn Names,
     path: &'a str,
     lines: LineIndex,
     errors: Vec<ManifestError>,
@@ -297,10 +298,10 @@ impl Reader<'_> {
                 );
                 continue;
             };
-            match self.catalogue.resolve_scope(name) {
-                Ok(scope) if declared.iter().any(|d| d.scope == scope.id()) => {}
+            match self.names.scope(name) {
+                Ok(scope) if declared.iter().any(|d| d.scope == scope) => {}
                 Ok(scope) => declared.push(DeclaredScope {
-                    scope: scope.id(),
+                    scope,
                     line: self.line(item),
                 }),
                 Err(e) => self.error(Some(item.span()), ManifestErrorKind::UnknownScope(e)),
@@ -320,8 +321,8 @@ impl Reader<'_> {
         };
         let mut extra = Vec::new();
         for (key, value) in table.iter() {
-            let scope = match self.catalogue.resolve_scope(key.get_ref()) {
-                Ok(scope) => scope.id(),
+            let scope = match self.names.scope(key.get_ref()) {
+                Ok(scope) => scope,
                 Err(e) => {
                     self.error(Some(key.span()), ManifestErrorKind::UnknownScope(e));
                     continue;
@@ -370,8 +371,8 @@ impl Reader<'_> {
                 return None;
             }
         };
-        match self.catalogue.resolve(title, api) {
-            Ok(op) => Some(op.id()),
+        match self.names.operation(title, api) {
+            Ok(op) => Some(op),
             Err(e) => {
                 self.error(Some(item.span()), ManifestErrorKind::UnknownOperation(e));
                 None

@@ -1,35 +1,33 @@
 //! The macros' questions to the catalogue, with answers turned into spanned errors.
+//!
+//! Correct input is answered from the static index; only an error parses the catalogue, to
+//! explain itself with suggestions.
 
 use proc_macro2::Span;
 use syn::LitStr;
-use zoom_scopes_catalogue::{Catalogue, Operation, Scope, Subject, try_classic};
+use zoom_scopes_catalogue::index::{self, IndexedOperation};
+use zoom_scopes_catalogue::{Embedded, Names, ScopeId, Subject, try_classic};
 
 use crate::args::OperationArgs;
 use crate::manifest::Manifest;
 
-pub fn catalogue() -> syn::Result<&'static Catalogue> {
-    try_classic().map_err(|e| {
-        syn::Error::new(
-            Span::call_site(),
-            format!("the embedded Zoom scope catalogue does not parse: {e}"),
-        )
-    })
-}
-
 /// The operation the arguments name, or an error on the literal at fault.
-pub fn operation(c: &'static Catalogue, args: &OperationArgs) -> syn::Result<&'static Operation> {
+pub fn operation(args: &OperationArgs) -> syn::Result<&'static IndexedOperation> {
     let api = args.api.as_ref().map(LitStr::value);
-    c.resolve(&args.title.value(), api.as_deref()).map_err(|e| {
-        let at = match (e.subject(), &args.api) {
-            (Subject::Group, Some(api)) => api.span(),
-            _ => args.title.span(),
-        };
-        syn::Error::new(at, e.to_string())
-    })
+    match Embedded.operation(&args.title.value(), api.as_deref()) {
+        Ok(id) => Ok(index::by_id(id)),
+        Err(e) => {
+            let at = match (e.subject(), &args.api) {
+                (Subject::Group, Some(api)) => api.span(),
+                _ => args.title.span(),
+            };
+            Err(syn::Error::new(at, e.to_string()))
+        }
+    }
 }
 
 /// `Ok` when the manifest is valid and grants `op`; otherwise every problem, on `at`.
-pub fn covered(c: &Catalogue, op: &Operation, manifest: &Manifest, at: Span) -> syn::Result<()> {
+pub fn covered(op: &IndexedOperation, manifest: &Manifest, at: Span) -> syn::Result<()> {
     let declared = manifest.declared.as_ref().as_ref().map_err(|messages| {
         let mut errors = messages.iter().map(|m| syn::Error::new(at, m));
         let mut first = errors
@@ -38,15 +36,37 @@ pub fn covered(c: &Catalogue, op: &Operation, manifest: &Manifest, at: Span) -> 
         first.extend(errors);
         first
     })?;
-    c.check_with_grants(op, &declared.ids(), &declared.grant_pairs())
-        .map_err(|missing| {
-            let source = format!("[package.metadata.zoom] in {}", manifest.path.display());
-            syn::Error::new(at, missing.message(&source, &missing.manifest_fix()))
-        })
+    let ids = declared.ids();
+    let extra = declared
+        .grants
+        .iter()
+        .any(|g| g.operation == op.operation_id() && ids.contains(&g.scope));
+    if extra || op.granted_by_any(&ids) {
+        return Ok(());
+    }
+    let c = try_classic().map_err(|e| {
+        syn::Error::new(
+            at,
+            format!("the embedded Zoom scope catalogue does not parse: {e}"),
+        )
+    })?;
+    let missing = c.check(c.operation(op.operation_id()), &ids).err();
+    let source = format!("[package.metadata.zoom] in {}", manifest.path.display());
+    let message = missing.map(|m| m.message(&source, &m.manifest_fix()));
+    Err(syn::Error::new(
+        at,
+        message.unwrap_or_else(|| {
+            format!(
+                "{:?} is not granted by the scopes declared in {source}",
+                op.title
+            )
+        }),
+    ))
 }
 
 /// The documented scope a literal names.
-pub fn scope(c: &'static Catalogue, name: &LitStr) -> syn::Result<&'static Scope> {
-    c.resolve_scope(&name.value())
+pub fn scope(name: &LitStr) -> syn::Result<ScopeId> {
+    Embedded
+        .scope(&name.value())
         .map_err(|e| syn::Error::new(name.span(), e.to_string()))
 }

@@ -4,7 +4,8 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::LitStr;
-use zoom_scopes_catalogue::{Catalogue, Operation, text};
+use zoom_scopes_catalogue::index::{self, IndexedOperation};
+use zoom_scopes_catalogue::text;
 
 use crate::args;
 use crate::{check, fn_item, manifest};
@@ -23,14 +24,11 @@ pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     let mut stmts = TokenStream::new();
     let result = requires_api_checked(args, item.has_body(), &mut stmts);
-    let doc = match &result {
-        Ok((c, op, _)) => doc_lines(c, op),
-        Err(_) => Vec::new(),
-    };
-    if let Ok((c, op, title)) = &result {
-        stmts.extend(deprecation_warning(c, op, title));
+    let doc = result.as_ref().ok().map(|(op, _)| doc_paragraph(op));
+    if let Ok((op, title)) = &result {
+        stmts.extend(deprecation_warning(op, title));
     }
-    let item = item.emit(&doc, stmts);
+    let item = item.emit(doc.as_deref(), stmts);
     match result {
         Ok(_) => item,
         Err(error) => with_error(item, error),
@@ -43,30 +41,27 @@ fn requires_api_checked(
     args: TokenStream,
     has_body: bool,
     stmts: &mut TokenStream,
-) -> syn::Result<(&'static Catalogue, &'static Operation, LitStr)> {
+) -> syn::Result<(&'static IndexedOperation, LitStr)> {
     let args = args::operation_args(args)?;
-    let c = check::catalogue()?;
-    let op = check::operation(c, &args)?;
+    let op = check::operation(&args)?;
     let title = args.title;
     let path = manifest::locate().map_err(|e| syn::Error::new(title.span(), e))?;
     if has_body && manifest::claim_tracking(&path) {
         stmts.extend(track(&path));
     }
-    let manifest = manifest::load(c, path);
-    check::covered(c, op, &manifest, title.span())?;
-    Ok((c, op, title))
+    let manifest = manifest::load(path);
+    check::covered(op, &manifest, title.span())?;
+    Ok((op, title))
 }
 
 /// `operation!("Title"[, api = "Group"])`: `&'static Operation`.
 pub fn operation(input: TokenStream) -> TokenStream {
-    let resolved = args::operation_args(input).and_then(|args| {
-        let c = check::catalogue()?;
-        Ok((c, check::operation(c, &args)?, args.title))
-    });
+    let resolved =
+        args::operation_args(input).and_then(|args| Ok((check::operation(&args)?, args.title)));
     match resolved {
-        Ok((c, op, title)) => {
-            let index = op.id().index();
-            let warning = deprecation_warning(c, op, &title);
+        Ok((op, title)) => {
+            let index = usize::from(op.id);
+            let warning = deprecation_warning(op, &title);
             quote! { { #warning ::zoom_scopes::__private::operation(#index) } }
         }
         Err(error) => in_expression(&error, quote!(::zoom_scopes::__private::operation(0))),
@@ -76,14 +71,13 @@ pub fn operation(input: TokenStream) -> TokenStream {
 /// `scopes!("a", "b")`: a `ScopeSet` constant expression.
 pub fn scopes(input: TokenStream) -> TokenStream {
     let resolved = args::scope_names(input).and_then(|names| {
-        let c = check::catalogue()?;
         let mut errors: Option<syn::Error> = None;
         let mut consts = Vec::new();
         for name in &names {
-            match check::scope(c, name) {
+            match check::scope(name) {
                 Ok(scope) => consts.push(format_ident!(
                     "{}",
-                    text::const_name(scope.name()),
+                    text::const_name(index::scope_name(scope)),
                     span = name.span()
                 )),
                 Err(e) => match errors.as_mut() {
@@ -121,41 +115,37 @@ fn track(path: &std::path::Path) -> TokenStream {
     }
 }
 
-/// The rustdoc paragraph an annotated function gains.
-fn doc_lines(c: &Catalogue, op: &Operation) -> Vec<String> {
+/// The rustdoc paragraph an annotated function gains (the leading newline separates it from
+/// the function's own documentation).
+fn doc_paragraph(op: &IndexedOperation) -> String {
     let scopes: Vec<String> = op
-        .granted_by()
-        .iter()
-        .map(|&s| format!("`{}`", c.scope(s).name()))
+        .scopes()
+        .map(|s| format!("`{}`", index::scope_name(s)))
         .collect();
     let scopes = match scopes.split_last() {
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
         None => "no documented scope".to_owned(),
     };
-    let group = c.group(op.group()).name();
-    vec![
-        String::new(),
-        format!(
-            " **Zoom API:** \"{}\" ({group} API), granted by {scopes}.",
-            op.title()
-        ),
-    ]
+    format!(
+        "\n **Zoom API:** \"{}\" ({} API), granted by {scopes}.",
+        op.title,
+        op.group_name()
+    )
 }
 
 /// A use of a `#[deprecated]` item, spanned on the title, when Zoom marks the operation
 /// deprecated: stable Rust's way for a macro to warn.
-fn deprecation_warning(c: &Catalogue, op: &Operation, title: &LitStr) -> TokenStream {
-    if !op.deprecated() {
+fn deprecation_warning(op: &IndexedOperation, title: &LitStr) -> TokenStream {
+    if !op.deprecated {
         return TokenStream::new();
     }
     let note = match op.replacement() {
         Some(r) => format!(
             "Zoom marks \"{}\" deprecated; use \"{}\" instead",
-            op.title(),
-            c.operation(r).title()
+            op.title, r.title
         ),
-        None => format!("Zoom marks \"{}\" deprecated", op.title()),
+        None => format!("Zoom marks \"{}\" deprecated", op.title),
     };
     let span = title.span();
     let call = quote_spanned!(span=> zoom_operation_is_deprecated());
@@ -176,22 +166,19 @@ fn with_error(item: TokenStream, error: syn::Error) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use zoom_scopes_catalogue::classic;
+
+    fn indexed(title: &str) -> &'static IndexedOperation {
+        index::operation(title, None).unwrap()
+    }
 
     #[test]
-    fn doc_lines_name_the_operation_and_its_scopes() {
-        let c = classic();
-        let op = c.resolve("Create a meeting", None).unwrap();
+    fn doc_paragraph_names_the_operation_and_its_scopes() {
         assert_eq!(
-            doc_lines(c, op),
-            [
-                "",
-                " **Zoom API:** \"Create a meeting\" (Meeting API), granted by `meeting:write`, \
-                 `meeting:write:admin` or `meeting:master`."
-            ]
+            doc_paragraph(indexed("Create a meeting")),
+            "\n **Zoom API:** \"Create a meeting\" (Meeting API), granted by `meeting:write`, \
+             `meeting:write:admin` or `meeting:master`."
         );
-        let scim = c.resolve("Create a user", None).unwrap();
-        assert!(doc_lines(c, scim)[1].ends_with("granted by `scim2`."));
+        assert!(doc_paragraph(indexed("Create a user")).ends_with("granted by `scim2`."));
     }
 
     #[test]
@@ -231,18 +218,14 @@ mod tests {
 
     #[test]
     fn deprecated_operations_warn_with_the_replacement() {
-        let c = classic();
-        let op = c
-            .resolve("Get indicators settings [Deprecated]", None)
-            .unwrap();
+        let op = indexed("Get indicators settings [Deprecated]");
         let title: LitStr = syn::parse_quote!("Get indicators settings [Deprecated]");
-        let out = deprecation_warning(c, op, &title).to_string();
+        let out = deprecation_warning(op, &title).to_string();
         assert!(
             out.contains("use \\\"Get indicators settings\\\" instead"),
             "{out}"
         );
-        let current = c.resolve("Get indicators settings", None).unwrap();
-        assert!(deprecation_warning(c, current, &title).is_empty());
+        assert!(deprecation_warning(indexed("Get indicators settings"), &title).is_empty());
     }
 
     #[test]

@@ -80,7 +80,7 @@ impl FnItem {
 
     /// The function with `doc` appended to its documentation and `stmts` (items only) placed at
     /// the start of its body, after any inner attributes.
-    pub fn emit(mut self, doc: &[String], stmts: TokenStream) -> TokenStream {
+    pub fn emit(mut self, doc: Option<&str>, stmts: TokenStream) -> TokenStream {
         if self.has_body
             && !stmts.is_empty()
             && let Some(TokenTree::Group(body)) = self.tokens.last_mut()
@@ -90,7 +90,8 @@ impl FnItem {
         let (attrs, rest) = self.tokens.split_at(self.attrs_end);
         let attrs: TokenStream = attrs.iter().cloned().collect();
         let rest: TokenStream = rest.iter().cloned().collect();
-        quote! { #attrs #(#[doc = #doc])* #rest }
+        let doc = doc.map(|doc| quote!(#[doc = #doc]));
+        quote! { #attrs #doc #rest }
     }
 }
 
@@ -130,7 +131,7 @@ mod tests {
     fn emit(src: &str, stmts: TokenStream) -> String {
         let item: TokenStream = src.parse().unwrap();
         inspect(item)
-            .map(|f| f.emit(&["doc".to_owned()], stmts).to_string())
+            .map(|f| f.emit(Some("doc"), stmts).to_string())
             .unwrap_or_else(|_| "not a fn".to_owned())
     }
 
@@ -174,7 +175,7 @@ mod tests {
         let f = inspect(item).ok().unwrap();
         assert_eq!(
             f.emit(
-                &[],
+                None,
                 quote!(
                     const _: () = ();
                 )

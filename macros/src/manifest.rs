@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
 
-use zoom_scopes_catalogue::Catalogue;
+use zoom_scopes_catalogue::Embedded;
 use zoom_scopes_catalogue::manifest::{Declared, declared_scopes};
 
 /// The variable that points the macros at another manifest.
@@ -42,7 +42,7 @@ pub fn locate() -> Result<PathBuf, String> {
 /// Reads and checks the manifest at `path`. Every annotation of a crate asks for the same
 /// file, so the result is cached per process and re-read only when the file's size or
 /// modification time changes (or, where the platform has no modification time, its text).
-pub fn load(catalogue: &Catalogue, path: PathBuf) -> Manifest {
+pub fn load(path: PathBuf) -> Manifest {
     let stamp = Stamp::of(&path);
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
     let cache = cache.get_or_insert_with(HashMap::new);
@@ -71,7 +71,7 @@ pub fn load(catalogue: &Catalogue, path: PathBuf) -> Manifest {
             path,
         };
     }
-    let declared = declared_scopes(catalogue, &shown, &text)
+    let declared = declared_scopes(&Embedded, &shown, &text)
         .map_err(|errors| errors.iter().map(ToString::to_string).collect());
     let declared = Arc::new(declared);
     let tracked = cache.get(&path).is_some_and(|e| e.tracked);

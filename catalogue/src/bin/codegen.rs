@@ -1,7 +1,7 @@
-//! `cargo codegen [--check]`: writes (or, with `--check`, verifies) the runtime crate's tables
-//! generated from the catalogue.
+//! `cargo codegen [--check]`: writes (or, with `--check`, verifies) the tables generated from
+//! the catalogue: the runtime's and the macros' index.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use zoom_scopes_catalogue::{classic, codegen};
@@ -9,31 +9,52 @@ use zoom_scopes_catalogue::{classic, codegen};
 fn main() -> ExitCode {
     let check = std::env::args().skip(1).any(|a| a == "--check");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let path = root.join("runtime/src/generated/tables.rs");
-    let text = match codegen::runtime_tables(classic()) {
+    let root = root.canonicalize().unwrap_or(root);
+    let c = classic();
+    let runtime = match codegen::runtime_tables(c) {
         Ok(text) => text,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
-    if current == text {
-        println!("{} is up to date", path.display());
-        return ExitCode::SUCCESS;
+    let files = [
+        (root.join("runtime/src/generated/tables.rs"), runtime),
+        (
+            root.join("catalogue/src/index/tables.rs"),
+            codegen::index_tables(c),
+        ),
+    ];
+    let mut ok = true;
+    for (path, text) in &files {
+        ok &= update(path, text, check);
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Writes `text` to `path` unless it is there already; with `check`, only reports.
+fn update(path: &Path, text: &str, check: bool) -> bool {
+    let shown = path.display();
+    if std::fs::read_to_string(path).is_ok_and(|current| current == text) {
+        println!("{shown} is up to date");
+        return true;
     }
     if check {
-        eprintln!("error: {} is stale; run `cargo codegen`", path.display());
-        return ExitCode::FAILURE;
+        eprintln!("error: {shown} is stale; run `cargo codegen`");
+        return false;
     }
-    match std::fs::write(&path, text) {
+    match std::fs::write(path, text) {
         Ok(()) => {
-            println!("wrote {}", path.display());
-            ExitCode::SUCCESS
+            println!("wrote {shown}");
+            true
         }
         Err(e) => {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            ExitCode::FAILURE
+            eprintln!("error: cannot write {shown}: {e}");
+            false
         }
     }
 }
