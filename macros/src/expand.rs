@@ -46,10 +46,10 @@ fn requires_api_checked(
     let op = check::operation(&args)?;
     let title = args.title;
     let path = manifest::locate().map_err(|e| syn::Error::new(title.span(), e))?;
-    if has_body && manifest::claim_tracking(&path) {
-        stmts.extend(track(&path));
-    }
     let manifest = manifest::load(path);
+    if has_body && manifest.found && manifest::claim_tracking(&manifest.path) {
+        stmts.extend(track(&manifest.path));
+    }
     check::covered(op, &manifest, title.span())?;
     Ok((op, title))
 }

@@ -19,7 +19,9 @@ pub const OVERRIDE_VAR: &str = "ZOOM_SCOPES_MANIFEST";
 /// A manifest's path and what it declares, or every problem with it as a message.
 pub struct Manifest {
     pub path: PathBuf,
-    pub declared: Arc<Result<Declared, Vec<String>>>,
+    /// Whether the file could be read (only then can rustc track it).
+    pub found: bool,
+    pub declared: Checked,
 }
 
 /// Where the manifest is; an error message when Cargo did not say.
@@ -39,50 +41,57 @@ pub fn locate() -> Result<PathBuf, String> {
     }
 }
 
-/// Reads and checks the manifest at `path`. Every annotation of a crate asks for the same
-/// file, so the result is cached per process and re-read only when the file's size or
-/// modification time changes (or, where the platform has no modification time, its text).
+/// Reads and checks the manifest at `path`.
 pub fn load(path: PathBuf) -> Manifest {
-    let stamp = Stamp::of(&path);
+    match cached_or_read(&path) {
+        Ok(declared) => Manifest {
+            path,
+            found: true,
+            declared,
+        },
+        Err(e) => Manifest {
+            declared: Arc::new(Err(vec![format!("cannot read {}: {e}", path.display())])),
+            path,
+            found: false,
+        },
+    }
+}
+
+type Checked = Arc<Result<Declared, Vec<String>>>;
+
+/// Every annotation of a crate asks for the same file, so the result is cached per process and
+/// re-read only when the file's size or modification time changes (or, where the platform has
+/// no modification time, its text).
+fn cached_or_read(path: &Path) -> std::io::Result<Checked> {
+    let stamp = Stamp::of(path);
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
     let cache = cache.get_or_insert_with(HashMap::new);
-    if let Some(entry) = cache.get(&path)
+    if let Some(entry) = cache.get(path)
         && stamp.is_some()
         && entry.stamp == stamp
     {
-        return Manifest {
-            declared: Arc::clone(&entry.declared),
-            path,
-        };
+        return Ok(Arc::clone(&entry.declared));
     }
-    let shown = path.display().to_string();
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) => {
-            let declared = Arc::new(Err(vec![format!("cannot read {shown}: {e}")]));
-            return Manifest { path, declared };
-        }
-    };
-    if let Some(entry) = cache.get(&path)
+    let text = std::fs::read_to_string(path)?;
+    if let Some(entry) = cache.get_mut(path)
         && entry.text == text
     {
-        return Manifest {
-            declared: Arc::clone(&entry.declared),
-            path,
-        };
+        entry.stamp = stamp;
+        return Ok(Arc::clone(&entry.declared));
     }
+    let shown = path.display().to_string();
     let declared = declared_scopes(&Embedded, &shown, &text)
         .map_err(|errors| errors.iter().map(ToString::to_string).collect());
     let declared = Arc::new(declared);
-    let tracked = cache.get(&path).is_some_and(|e| e.tracked);
+    let tracked = cache.get(path).is_some_and(|e| e.tracked);
     let entry = Entry {
         stamp,
         text,
         declared: Arc::clone(&declared),
         tracked,
     };
-    cache.insert(path.clone(), entry);
-    Manifest { path, declared }
+    cache.insert(path.to_owned(), entry);
+    Ok(declared)
 }
 
 /// Whether the caller is the first in this process to make rustc track `path`; it then must.
@@ -102,7 +111,7 @@ static CACHE: Mutex<Option<HashMap<PathBuf, Entry>>> = Mutex::new(None);
 struct Entry {
     stamp: Option<Stamp>,
     text: String,
-    declared: Arc<Result<Declared, Vec<String>>>,
+    declared: Checked,
     tracked: bool,
 }
 

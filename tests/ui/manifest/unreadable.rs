@@ -1,0 +1,6 @@
+#[zoom_scopes::requires_api("Create a meeting")]
+fn create() {}
+
+fn main() {
+    create();
+}
