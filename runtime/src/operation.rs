@@ -18,7 +18,6 @@ use crate::{Scope, ScopeSet};
 /// assert_eq!(op.least_privileged(), Some(Scope::MEETING_WRITE));
 /// assert!(op.granted_by().contains(Scope::MEETING_MASTER));
 /// ```
-#[derive(PartialEq, Eq, Hash)]
 pub struct Operation {
     pub(crate) index: u16,
     pub(crate) title: &'static str,
@@ -107,6 +106,21 @@ fn api_key(name: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+// Every `Operation` is an entry of the one static table: its index is its identity.
+impl PartialEq for Operation {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+    }
+}
+
+impl Eq for Operation {}
+
+impl std::hash::Hash for Operation {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.index.hash(state);
+    }
 }
 
 impl fmt::Debug for Operation {

@@ -173,3 +173,19 @@ proptest! {
         let _ = text.parse::<Scope>();
     }
 }
+
+#[test]
+fn operations_are_identified_by_their_entry() {
+    let a = operation!("List meetings", api = "Meeting");
+    let b = operation!("List meetings", api = "Dashboard");
+    assert_ne!(a, b);
+    assert_eq!(a, &Operation::all()[a.index()]);
+    assert_eq!(Operation::find("List meetings", "meeting"), Some(a));
+    assert_eq!(Operation::titled("List meetings").count(), 2);
+    assert_eq!(a.to_string(), "\"List meetings\" (Meeting API)");
+    let json = serde_json::to_value(a).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"title": "List meetings", "api": "Meeting", "scopes": ["meeting:read", "meeting:read:admin", "meeting:master"]})
+    );
+}
