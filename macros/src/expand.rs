@@ -47,8 +47,12 @@ fn requires_api_checked(
     let title = args.title;
     let path = manifest::locate().map_err(|e| syn::Error::new(title.span(), e))?;
     let manifest = manifest::load(path);
-    if has_body && manifest.found && manifest::claim_tracking(&manifest.path) {
-        stmts.extend(track(&manifest.path));
+    if has_body
+        && manifest.found
+        && let Some(path) = manifest.path.to_str()
+        && manifest::claim_tracking(&manifest.path)
+    {
+        stmts.extend(track(path));
     }
     check::covered(op, &manifest, title.span())?;
     Ok((op, title))
@@ -104,10 +108,7 @@ fn in_expression(error: &syn::Error, fallback: TokenStream) -> TokenStream {
 }
 
 /// Items that make rustc record the manifest and the override variable as inputs.
-fn track(path: &std::path::Path) -> TokenStream {
-    let Some(path) = path.to_str() else {
-        return TokenStream::new();
-    };
+fn track(path: &str) -> TokenStream {
     let var = manifest::OVERRIDE_VAR;
     quote! {
         const _: &[u8] = ::core::include_bytes!(#path);
