@@ -196,16 +196,12 @@ impl Catalogue {
         if title.trim().is_empty() {
             return Err(LookupError::EmptyTitle);
         }
-        let groups = match group {
-            Some(g) => Some(self.resolve_group(g, title)?),
-            None => None,
-        };
         let found: Vec<&Operation> = self.operations_titled(title).collect();
         if found.is_empty() {
             return Err(self.unknown_title(title));
         }
-        match groups {
-            Some(groups) => self.pick_in_groups(title, group.unwrap_or_default(), &groups, &found),
+        match group {
+            Some(group) => self.pick_group(title, group, &found),
             None if self.differ(&self.ops_by_title[title]) => Err(LookupError::Ambiguous {
                 title: title.to_owned(),
                 choices: found.iter().map(|op| self.choice(op)).collect(),
@@ -215,15 +211,26 @@ impl Catalogue {
         }
     }
 
-    fn pick_in_groups<'c>(
+    /// The one of `found` (the operations titled `title`) documented in `group`.
+    fn pick_group<'c>(
         &'c self,
         title: &str,
         group: &str,
-        groups: &[GroupId],
         found: &[&'c Operation],
     ) -> Result<&'c Operation, LookupError> {
-        let mut in_group = found.iter().filter(|op| groups.contains(&op.group));
-        match in_group.next() {
+        if group.trim().is_empty() {
+            return Err(LookupError::EmptyGroup);
+        }
+        let groups: Vec<GroupId> = self.groups_named(group).map(|g| g.id).collect();
+        if groups.is_empty() {
+            let names = self.groups.iter().map(|g| g.name.as_str());
+            return Err(LookupError::UnknownGroup {
+                group: group.to_owned(),
+                suggestions: owned(closest(group, names, SUGGESTIONS)),
+                title_in: self.group_names(found),
+            });
+        }
+        match found.iter().find(|op| groups.contains(&op.group)) {
             Some(op) => Ok(op),
             None => Err(LookupError::NotInGroup {
                 title: title.to_owned(),
@@ -231,23 +238,6 @@ impl Catalogue {
                 title_in: self.group_names(found),
             }),
         }
-    }
-
-    fn resolve_group(&self, group: &str, title: &str) -> Result<Vec<GroupId>, LookupError> {
-        if group.trim().is_empty() {
-            return Err(LookupError::EmptyGroup);
-        }
-        let ids: Vec<GroupId> = self.groups_named(group).map(|g| g.id).collect();
-        if !ids.is_empty() {
-            return Ok(ids);
-        }
-        let names = self.groups.iter().map(|g| g.name.as_str());
-        let found: Vec<&Operation> = self.operations_titled(title).collect();
-        Err(LookupError::UnknownGroup {
-            group: group.to_owned(),
-            suggestions: owned(closest(group, names, SUGGESTIONS)),
-            title_in: self.group_names(&found),
-        })
     }
 
     fn unknown_title(&self, title: &str) -> LookupError {

@@ -257,6 +257,11 @@ fn lookup_errors_are_helpful() {
     let e = c.resolve("Create a meeting", Some("Meetings")).unwrap_err();
     assert!(e.to_string().contains("did you mean \"Meeting\""), "{e}");
     assert_eq!(c.resolve("  ", None).unwrap_err(), LookupError::EmptyTitle);
+    // The title is checked first: a wrong group is not worth mentioning for an unknown title.
+    assert!(matches!(
+        c.resolve("Crate a meeting", Some("Nope")),
+        Err(LookupError::UnknownTitle { .. })
+    ));
     assert_eq!(
         c.resolve("Create a meeting", Some("")).unwrap_err(),
         LookupError::EmptyGroup
