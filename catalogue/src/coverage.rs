@@ -1,6 +1,6 @@
 //! Whether declared scopes grant an operation, and the message that says what to add when not.
 
-use crate::model::{Catalogue, Operation, OperationId, ScopeId};
+use crate::model::{Catalogue, Operation, ScopeId};
 use crate::scope_name::Level;
 
 /// The error for an operation that none of the declared scopes grants.
@@ -22,21 +22,10 @@ pub struct NotCovered {
 
 impl Catalogue {
     /// `Ok` when one of `declared` grants `op`; otherwise what is missing.
+    /// Grants a manifest adds are checked by
+    /// [`Declared::extra_grant`](crate::manifest::Declared::extra_grant).
     pub fn check(&self, op: &Operation, declared: &[ScopeId]) -> Result<(), Box<NotCovered>> {
-        self.check_with_grants(op, declared, &[])
-    }
-
-    /// Like [`check`](Self::check), with `(scope, operation)` grants the catalogue lacks.
-    pub fn check_with_grants(
-        &self,
-        op: &Operation,
-        declared: &[ScopeId],
-        grants: &[(ScopeId, OperationId)],
-    ) -> Result<(), Box<NotCovered>> {
-        let granted_extra = grants
-            .iter()
-            .any(|&(s, o)| o == op.id() && declared.contains(&s));
-        if granted_extra || self.covers(declared, op.id()) {
+        if self.covers(declared, op.id()) {
             return Ok(());
         }
         let name = |id: ScopeId| self.scope(id).name().to_owned();

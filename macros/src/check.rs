@@ -37,11 +37,7 @@ pub fn covered(op: &IndexedOperation, manifest: &Manifest, at: Span) -> syn::Res
         first
     })?;
     let ids = declared.ids();
-    let extra = declared
-        .grants
-        .iter()
-        .any(|g| g.operation == op.operation_id() && ids.contains(&g.scope));
-    if extra || op.granted_by_any(&ids) {
+    if op.granted_by_any(&ids) || declared.extra_grant(op.operation_id()) {
         return Ok(());
     }
     let c = try_classic().map_err(|e| {
