@@ -11,7 +11,8 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::model::{Catalogue, OperationId};
+use crate::marker::marker;
+use crate::model::{Catalogue, Operation, OperationId};
 use crate::scope_name::{Access, Level};
 use crate::text::{const_name, group_key};
 
@@ -132,6 +133,113 @@ pub fn index_tables(c: &Catalogue) -> String {
         &indexed_operations(c),
     );
     f.text
+}
+
+/// `runtime/src/generated/operations.rs`: one module per API group, one marker trait per
+/// operation, for typed mode. Each trait's `on_unimplemented` message is what an app developer
+/// reads when their app type lacks the scope, at their call site.
+pub fn operation_markers(c: &Catalogue) -> Result<String, String> {
+    // Sections whose names differ only in form ("Contact Center", "ContactCenter") share a
+    // module, as they share a group key: modules in order of first appearance.
+    let mut modules: Vec<(String, &str, Vec<&Operation>)> = Vec::new();
+    for op in c.operations() {
+        let group = c.group(op.group()).name();
+        let module = marker(group, op.title()).module;
+        match modules.iter_mut().find(|(m, _, _)| *m == module) {
+            Some((_, _, ops)) => ops.push(op),
+            None => modules.push((module, group, vec![op])),
+        }
+    }
+    let mut text = format!("{HEADER}\n");
+    let mut seen = HashMap::new();
+    for (module, group, ops) in modules {
+        let _ = writeln!(
+            text,
+            "/// Marker traits of the {group} API's operations.\npub mod {module} {{"
+        );
+        for op in ops {
+            let path = marker(c.group(op.group()).name(), op.title());
+            if let Some(other) = seen.insert(path.clone(), op.title()) {
+                return Err(format!(
+                    "operations {other:?} and {:?} map to one marker trait `{}::{}`",
+                    op.title(),
+                    path.module,
+                    path.name
+                ));
+            }
+            text.push_str(&marker_trait(c, op, &path.name));
+        }
+        text.push_str("}\n\n");
+    }
+    text.pop();
+    Ok(text)
+}
+
+/// One marker trait, with its documentation and diagnostic.
+fn marker_trait(c: &Catalogue, op: &Operation, name: &str) -> String {
+    let group = c.group(op.group()).name();
+    let scopes = c.ranked_names(op.granted_by());
+    let quoted: Vec<String> = scopes.iter().map(|s| format!("`{s}`")).collect();
+    let granted_by = match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => "no documented scope".to_owned(),
+    };
+    let mut doc = format!(
+        "    /// \"{}\" ({group} API), granted by {granted_by}.\n",
+        op.title()
+    );
+    if let Some(r) = op.replacement() {
+        let r = c.operation(r);
+        let path = marker(c.group(r.group()).name(), r.title());
+        let _ = writeln!(
+            doc,
+            "    ///\n    /// Zoom marks it deprecated; use [`{}`](super::{}::{}) instead.",
+            r.title(),
+            path.module,
+            path.name
+        );
+    }
+    // Only the catalogue's text is escaped: `{Self}` is the app type, filled in by rustc.
+    let operation = format!("\"{}\" ({} API)", braces(op.title()), braces(group));
+    let mut diagnostic = vec![
+        format!(
+            "message = {:?}",
+            format!("`{{Self}}` has no scope that grants {operation}")
+        ),
+        format!("label = {:?}", braces(&format!("needs {granted_by}"))),
+    ];
+    if let Some(add) = scopes.first() {
+        diagnostic.push(format!(
+            "note = {:?}",
+            format!(
+                "add \"{}\" to the scopes of `{{Self}}`: the least privileged scope that grants it",
+                braces(add)
+            )
+        ));
+    }
+    let master_only = op
+        .granted_by()
+        .iter()
+        .all(|&s| c.scope(s).level() == Level::Master);
+    if master_only && !scopes.is_empty() {
+        diagnostic.push(format!(
+            "note = {:?}",
+            braces(
+                "only :master scopes grant it; they grant the master-account variant \
+                 (/accounts/{accountId}/...) of the operation"
+            )
+        ));
+    }
+    format!(
+        "{doc}    #[diagnostic::on_unimplemented(\n        {}\n    )]\n    pub trait {name}: crate::App {{}}\n",
+        diagnostic.join(",\n        ")
+    )
+}
+
+/// Escapes text for a diagnostic format string, where `{` and `}` are placeholders.
+fn braces(text: &str) -> String {
+    text.replace('{', "{{").replace('}', "}}")
 }
 
 fn check_const_names(c: &Catalogue) -> Result<(), String> {

@@ -21,6 +21,7 @@ pub mod codegen;
 mod coverage;
 pub mod index;
 pub mod manifest;
+pub mod marker;
 mod model;
 mod names;
 mod parse;

@@ -6,6 +6,7 @@
 use proc_macro2::Span;
 use syn::LitStr;
 use zoom_scopes_catalogue::index::{self, IndexedOperation};
+use zoom_scopes_catalogue::manifest::Declared;
 use zoom_scopes_catalogue::{Embedded, Names, ScopeId, Subject, try_classic};
 
 use crate::args::OperationArgs;
@@ -26,16 +27,21 @@ pub fn operation(args: &OperationArgs) -> syn::Result<&'static IndexedOperation>
     }
 }
 
-/// `Ok` when the manifest is valid and grants `op`; otherwise every problem, on `at`.
-pub fn covered(op: &IndexedOperation, manifest: &Manifest, at: Span) -> syn::Result<()> {
-    let declared = manifest.declared.as_ref().as_ref().map_err(|messages| {
+/// What a valid manifest declares; otherwise every problem with it, on `at`.
+pub fn declared(manifest: &Manifest, at: Span) -> syn::Result<&Declared> {
+    manifest.declared.as_ref().as_ref().map_err(|messages| {
         let mut errors = messages.iter().map(|m| syn::Error::new(at, m));
         let mut first = errors
             .next()
             .unwrap_or_else(|| syn::Error::new(at, "invalid Zoom scope declaration"));
         first.extend(errors);
         first
-    })?;
+    })
+}
+
+/// `Ok` when the manifest is valid and grants `op`; otherwise every problem, on `at`.
+pub fn covered(op: &IndexedOperation, manifest: &Manifest, at: Span) -> syn::Result<()> {
+    let declared = declared(manifest, at)?;
     let ids = declared.ids();
     if op.granted_by_any(&ids) || declared.extra_grant(op.operation_id()) {
         return Ok(());
@@ -65,4 +71,21 @@ pub fn scope(name: &LitStr) -> syn::Result<ScopeId> {
     Embedded
         .scope(&name.value())
         .map_err(|e| syn::Error::new(name.span(), e.to_string()))
+}
+
+/// The documented scopes the literals name, each with its literal's span; every unknown name
+/// is an error of its own.
+pub fn scopes(names: &[LitStr]) -> syn::Result<Vec<(ScopeId, Span)>> {
+    let mut errors: Option<syn::Error> = None;
+    let mut scopes = Vec::new();
+    for name in names {
+        match scope(name) {
+            Ok(id) => scopes.push((id, name.span())),
+            Err(e) => match errors.as_mut() {
+                Some(all) => all.combine(e),
+                None => errors = Some(e),
+            },
+        }
+    }
+    errors.map_or(Ok(scopes), Err)
 }

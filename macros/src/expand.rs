@@ -1,18 +1,18 @@
 //! Token output of the three macros. Errors are emitted next to a still-valid item or
 //! expression, so the rest of the crate keeps compiling and one mistake gives one error.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
-use syn::LitStr;
+use syn::{Ident, LitStr};
 use zoom_scopes_catalogue::index::{self, IndexedOperation};
-use zoom_scopes_catalogue::text;
+use zoom_scopes_catalogue::{ScopeId, marker, text};
 
-use crate::args;
+use crate::args::{self, Accepts};
 use crate::{check, fn_item, manifest};
 
-/// `#[requires_api("Title"[, api = "Group"])]`.
+/// `#[requires_api("Title"[, api = "Group"][, app = A])]`.
 pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
-    let item = match fn_item::inspect(item) {
+    let mut item = match fn_item::inspect(item) {
         Ok(item) => item,
         Err(item) => {
             let error = syn::Error::new(
@@ -24,9 +24,15 @@ pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     let mut stmts = TokenStream::new();
     let result = requires_api_checked(args, item.has_body(), &mut stmts);
-    let doc = result.as_ref().ok().map(|(op, _)| doc_paragraph(op));
-    if let Ok((op, title)) = &result {
-        stmts.extend(deprecation_warning(op, title));
+    let doc = result
+        .as_ref()
+        .ok()
+        .map(|checked| doc_paragraph(checked.op));
+    if let Ok(checked) = &result {
+        stmts.extend(deprecation_warning(checked.op, &checked.title));
+        if let Some(app) = &checked.app {
+            item.add_bound(marker_bound(app, checked.op, checked.title.span()));
+        }
     }
     let item = item.emit(doc.as_deref(), stmts);
     match result {
@@ -35,16 +41,31 @@ pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
-/// Resolves and checks the operation. When the manifest was found and the item has a body to
-/// hold them, pushes into `stmts` the items that make rustc track it (once per crate).
+/// A resolved `#[requires_api]`: the operation, the title literal, and typed mode's app type.
+struct Checked {
+    op: &'static IndexedOperation,
+    title: LitStr,
+    app: Option<TokenStream>,
+}
+
+/// Resolves and checks the operation. In typed mode the check is the bound the caller must
+/// meet, so the manifest is not read. Otherwise, when the manifest was found and the item has a
+/// body to hold them, pushes into `stmts` the items that make rustc track it (once per crate).
 fn requires_api_checked(
     args: TokenStream,
     has_body: bool,
     stmts: &mut TokenStream,
-) -> syn::Result<(&'static IndexedOperation, LitStr)> {
-    let args = args::operation_args(args)?;
+) -> syn::Result<Checked> {
+    let args = args::operation_args(args, Accepts::ApiAndApp)?;
     let op = check::operation(&args)?;
     let title = args.title;
+    if let Some(app) = args.app {
+        return Ok(Checked {
+            op,
+            title,
+            app: Some(app),
+        });
+    }
     let path = manifest::locate().map_err(|e| syn::Error::new(title.span(), e))?;
     let manifest = manifest::load(path);
     if has_body
@@ -55,13 +76,51 @@ fn requires_api_checked(
         stmts.extend(track(path));
     }
     check::covered(op, &manifest, title.span())?;
-    Ok((op, title))
+    Ok(Checked {
+        op,
+        title,
+        app: None,
+    })
+}
+
+/// `A: ::zoom_scopes::operations::group::Title`, all of it located on the title: the bound is
+/// the title's requirement, and rustc's "required by this bound" then points at the annotation.
+/// It also keeps lints about the user's own bounds off what the macro wrote (clippy's
+/// `multiple_bound_locations` compares the source text under the bounded type with the
+/// function's inline bounds, and `<A: App>` plus a bound located on `A` would trip it).
+fn marker_bound(app: &TokenStream, op: &IndexedOperation, span: Span) -> TokenStream {
+    let path = marker_path(op, span);
+    let app = located_at(app.clone(), span);
+    quote! { #app: #path }
+}
+
+fn located_at(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let TokenTree::Group(g) = &tt {
+                let mut group = Group::new(g.delimiter(), located_at(g.stream(), span));
+                group.set_span(span);
+                tt = TokenTree::Group(group);
+            }
+            tt.set_span(tt.span().located_at(span));
+            tt
+        })
+        .collect()
+}
+
+/// The path of an operation's marker trait.
+pub fn marker_path(op: &IndexedOperation, span: Span) -> TokenStream {
+    let marker = marker::marker(op.group_name(), op.title);
+    let module = Ident::new(&marker.module, span);
+    let name = Ident::new(&marker.name, span);
+    quote_spanned! {span=> ::zoom_scopes::operations::#module::#name }
 }
 
 /// `operation!("Title"[, api = "Group"])`: `&'static Operation`.
 pub fn operation(input: TokenStream) -> TokenStream {
-    let resolved =
-        args::operation_args(input).and_then(|args| Ok((check::operation(&args)?, args.title)));
+    let resolved = args::operation_args(input, Accepts::ApiOnly)
+        .and_then(|args| Ok((check::operation(&args)?, args.title)));
     match resolved {
         Ok((op, title)) => {
             let index = usize::from(op.id);
@@ -74,30 +133,23 @@ pub fn operation(input: TokenStream) -> TokenStream {
 
 /// `scopes!("a", "b")`: a `ScopeSet` constant expression.
 pub fn scopes(input: TokenStream) -> TokenStream {
-    let resolved = args::scope_names(input).and_then(|names| {
-        let mut errors: Option<syn::Error> = None;
-        let mut consts = Vec::new();
-        for name in &names {
-            match check::scope(name) {
-                Ok(scope) => consts.push(format_ident!(
-                    "{}",
-                    text::const_name(index::scope_name(scope)),
-                    span = name.span()
-                )),
-                Err(e) => match errors.as_mut() {
-                    Some(all) => all.combine(e),
-                    None => errors = Some(e),
-                },
-            }
-        }
-        errors.map_or(Ok(consts), Err)
-    });
+    let resolved = args::scope_names(input).and_then(|names| check::scopes(&names));
     match resolved {
-        Ok(consts) => {
-            quote! { ::zoom_scopes::ScopeSet::from_scopes(&[#(::zoom_scopes::Scope::#consts),*]) }
-        }
+        Ok(scopes) => scope_set(&scopes),
         Err(error) => in_expression(&error, quote!(::zoom_scopes::ScopeSet::EMPTY)),
     }
+}
+
+/// A `ScopeSet` constant expression of scopes, each constant spanned on the name it came from.
+pub fn scope_set(scopes: &[(ScopeId, Span)]) -> TokenStream {
+    let consts = scopes.iter().map(|&(scope, span)| {
+        format_ident!(
+            "{}",
+            text::const_name(index::scope_name(scope)),
+            span = span
+        )
+    });
+    quote! { ::zoom_scopes::ScopeSet::from_scopes(&[#(::zoom_scopes::Scope::#consts),*]) }
 }
 
 /// Errors in expression position, followed by a value of the right type so that the errors
@@ -108,7 +160,7 @@ fn in_expression(error: &syn::Error, fallback: TokenStream) -> TokenStream {
 }
 
 /// Items that make rustc record the manifest and the override variable as inputs.
-fn track(path: &str) -> TokenStream {
+pub fn track(path: &str) -> TokenStream {
     let var = manifest::OVERRIDE_VAR;
     quote! {
         const _: &[u8] = ::core::include_bytes!(#path);
@@ -159,7 +211,7 @@ fn deprecation_warning(op: &IndexedOperation, title: &LitStr) -> TokenStream {
     }
 }
 
-fn with_error(item: TokenStream, error: syn::Error) -> TokenStream {
+pub fn with_error(item: TokenStream, error: syn::Error) -> TokenStream {
     let error = error.to_compile_error();
     quote! { #error #item }
 }

@@ -6,6 +6,8 @@
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 
+use crate::attrs;
+
 pub struct FnItem {
     tokens: Vec<TokenTree>,
     /// Index of the first token after the leading `#[...]` attributes.
@@ -17,7 +19,7 @@ pub struct FnItem {
 /// The item if it is a function (with a body, or a trait method declaration ending in `;`).
 pub fn inspect(item: TokenStream) -> Result<FnItem, TokenStream> {
     let tokens: Vec<TokenTree> = item.clone().into_iter().collect();
-    let attrs_end = leading_attributes(&tokens);
+    let attrs_end = attrs::leading(&tokens);
     let has_body = match tokens.last() {
         Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => true,
         Some(TokenTree::Punct(p)) if p.as_char() == ';' => false,
@@ -59,23 +61,31 @@ fn is_fn_header(tokens: &[TokenTree]) -> bool {
     false
 }
 
-fn leading_attributes(tokens: &[TokenTree]) -> usize {
-    let mut at = 0;
-    while let (Some(TokenTree::Punct(p)), Some(TokenTree::Group(g))) =
-        (tokens.get(at), tokens.get(at + 1))
-    {
-        if p.as_char() != '#' || g.delimiter() != Delimiter::Bracket {
-            break;
-        }
-        at += 2;
-    }
-    at
-}
-
 impl FnItem {
     /// Whether the function has a body (trait method declarations have none).
     pub fn has_body(&self) -> bool {
         self.has_body
+    }
+
+    /// Adds `bound` (`A: Trait`) to the function's `where` clause, creating the clause if
+    /// there is none.
+    pub fn add_bound(&mut self, bound: TokenStream) {
+        // The signature ends before the body or the `;`. `where` cannot occur inside the
+        // generics or the types before it, so the first top-level `where` opens the clause.
+        let end = self.tokens.len() - 1;
+        let has_where = self.tokens[self.attrs_end..end]
+            .iter()
+            .any(|t| matches!(t, TokenTree::Ident(id) if id == "where"));
+        let ends_in_comma = matches!(
+            &self.tokens[end - 1],
+            TokenTree::Punct(p) if p.as_char() == ','
+        );
+        let addition = match (has_where, ends_in_comma) {
+            (false, _) => quote!(where #bound),
+            (true, true) => bound,
+            (true, false) => quote!(, #bound),
+        };
+        self.tokens.splice(end..end, addition);
     }
 
     /// The function with `doc` appended to its documentation and `stmts` (items only) placed at
@@ -87,11 +97,7 @@ impl FnItem {
         {
             *body = with_prefix(body, stmts);
         }
-        let (attrs, rest) = self.tokens.split_at(self.attrs_end);
-        let attrs: TokenStream = attrs.iter().cloned().collect();
-        let rest: TokenStream = rest.iter().cloned().collect();
-        let doc = doc.map(|doc| quote!(#[doc = #doc]));
-        quote! { #attrs #doc #rest }
+        attrs::with_doc(&self.tokens, self.attrs_end, doc)
     }
 }
 
@@ -183,6 +189,30 @@ mod tests {
             .to_string(),
             "fn f (& self) ;"
         );
+    }
+
+    fn bounded(src: &str) -> String {
+        let item: TokenStream = src.parse().unwrap();
+        let mut f = inspect(item).ok().unwrap();
+        f.add_bound(quote!(A: Marker));
+        f.emit(None, TokenStream::new()).to_string()
+    }
+
+    #[test]
+    fn bounds_open_or_extend_the_where_clause() {
+        assert_eq!(
+            bounded("pub async fn f(&self) -> u8 { 1 }"),
+            "pub async fn f (& self) -> u8 where A : Marker { 1 }"
+        );
+        assert_eq!(
+            bounded("fn f<T>(t: T) where T: Clone { }"),
+            "fn f < T > (t : T) where T : Clone , A : Marker { }"
+        );
+        assert_eq!(
+            bounded("fn f<T>(t: T) where T: Clone, { }"),
+            "fn f < T > (t : T) where T : Clone , A : Marker { }"
+        );
+        assert_eq!(bounded("fn f(&self);"), "fn f (& self) where A : Marker ;");
     }
 
     #[test]

@@ -5,11 +5,14 @@
 //! emits tokens. Every failure becomes a spanned `compile_error!`, and an annotated item is
 //! emitted even then, so one mistake gives one error.
 
+mod app;
 mod args;
+mod attrs;
 mod check;
 mod expand;
 mod fn_item;
 mod manifest;
+mod struct_item;
 
 use proc_macro::TokenStream;
 
@@ -17,6 +20,12 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::requires_api(args.into(), item.into()).into()
+}
+
+/// See `zoom_scopes::app`.
+#[proc_macro_attribute]
+pub fn app(args: TokenStream, item: TokenStream) -> TokenStream {
+    app::app(args.into(), item.into()).into()
 }
 
 /// See `zoom_scopes::operation!`.

@@ -25,6 +25,7 @@ mod app;
 mod generated;
 mod level;
 mod operation;
+pub mod operations;
 mod scope;
 mod scope_set;
 
@@ -35,7 +36,8 @@ pub use scope::{Scope, UnknownScope};
 pub use scope_set::{Iter as ScopeSetIter, ParseScopeSetError, ScopeSet};
 
 /// Marks a function as performing a Zoom API operation; the build fails unless the scopes this
-/// crate declares in `[package.metadata.zoom]` grant it.
+/// crate declares in `[package.metadata.zoom]` grant it. In typed mode, `app = A` instead bounds
+/// the function on `A` being granted the operation (see [`app`](macro@app) and [`operations`]).
 ///
 /// ```
 /// #[zoom_scopes::requires_api("Create a meeting")]
@@ -43,6 +45,13 @@ pub use scope_set::{Iter as ScopeSetIter, ParseScopeSetError, ScopeSet};
 ///
 /// #[zoom_scopes::requires_api("List meetings", api = "Meeting")] // `api` for ambiguous titles
 /// fn list_meetings() {}
+///
+/// // Typed mode, for SDKs: checked where an app calls it, against the app type's scopes.
+/// struct Zoom<A>(std::marker::PhantomData<A>);
+/// impl<A: zoom_scopes::App> Zoom<A> {
+///     #[zoom_scopes::requires_api("Delete a user", api = "User", app = A)]
+///     fn delete_user(&self) {}
+/// }
 /// ```
 ///
 /// An operation the declared scopes do not grant is a compile error:
@@ -55,6 +64,32 @@ pub use scope_set::{Iter as ScopeSetIter, ParseScopeSetError, ScopeSet};
 /// The function gains documentation naming the operation and its granting scopes. Errors name
 /// the scopes that would grant the operation, least privileged first, and the line to add.
 pub use zoom_scopes_macros::requires_api;
+
+/// Makes a struct a Zoom app type: implements [`App`] with the listed scopes, and the
+/// [`operations`] marker trait of every operation they grant, for SDKs in typed mode.
+///
+/// ```
+/// use zoom_scopes::{App, Scope};
+///
+/// #[zoom_scopes::app("meeting:write", "user:read")]
+/// pub struct Scheduler;
+///
+/// assert!(Scheduler::SCOPES.contains(Scope::MEETING_WRITE));
+/// ```
+///
+/// `#[app(manifest)]` takes the scopes (and extra grants) from this crate's
+/// `[package.metadata.zoom]`, as `#[requires_api]` does. Scope names are checked like those in
+/// `Cargo.toml`, with the same messages:
+///
+/// ```compile_fail
+/// #[zoom_scopes::app("meeting:wirte")] // error: unknown scope, did you mean "meeting:write"?
+/// struct Typo;
+/// ```
+///
+/// An SDK bounds its functions with `#[requires_api("Title", app = A)]`; calling one with an
+/// app type whose scopes do not grant the operation fails to compile at the call, naming the
+/// app type, the operation and the scope to add.
+pub use zoom_scopes_macros::app;
 
 /// The [`Operation`] with this title (and, for titles in several API groups, `api = "..."`),
 /// checked at compile time: `operation!("Create a meeting")` is a `&'static Operation`.

@@ -18,6 +18,20 @@ fn checked_in_tables_are_fresh() {
 }
 
 #[test]
+fn checked_in_marker_traits_are_fresh() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../runtime/src/generated/operations.rs"
+    );
+    let checked_in = std::fs::read_to_string(path).expect("runtime/src/generated/operations.rs");
+    let generated = codegen::operation_markers(classic()).expect("markers render");
+    assert!(
+        checked_in == generated,
+        "runtime/src/generated/operations.rs is stale: run `cargo codegen`"
+    );
+}
+
+#[test]
 fn runtime_and_catalogue_number_things_alike() {
     let c = classic();
     assert_eq!(Scope::all().len(), c.scopes().len());

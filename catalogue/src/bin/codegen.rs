@@ -1,5 +1,5 @@
-//! `cargo codegen [--check]`: writes (or, with `--check`, verifies) the tables generated from
-//! the catalogue: the runtime's and the macros' index.
+//! `cargo codegen [--check]`: writes (or, with `--check`, verifies) the code generated from
+//! the catalogue: the runtime's tables and marker traits, and the macros' index.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,8 +11,12 @@ fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let root = root.canonicalize().unwrap_or(root);
     let c = classic();
-    let runtime = match codegen::runtime_tables(c) {
-        Ok(text) => text,
+    let rendered = codegen::runtime_tables(c).and_then(|tables| {
+        let markers = codegen::operation_markers(c)?;
+        Ok((tables, markers))
+    });
+    let (runtime, markers) = match rendered {
+        Ok(texts) => texts,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
@@ -20,6 +24,7 @@ fn main() -> ExitCode {
     };
     let files = [
         (root.join("runtime/src/generated/tables.rs"), runtime),
+        (root.join("runtime/src/generated/operations.rs"), markers),
         (
             root.join("catalogue/src/index/tables.rs"),
             codegen::index_tables(c),

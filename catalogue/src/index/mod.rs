@@ -104,6 +104,11 @@ pub fn scope_name(id: ScopeId) -> &'static str {
     tables::SCOPE_NAMES[id.index()]
 }
 
+/// Every operation, in catalogue order.
+pub fn operations() -> &'static [IndexedOperation] {
+    &tables::OPERATIONS
+}
+
 /// The operation with this id.
 pub fn by_id(id: OperationId) -> &'static IndexedOperation {
     &tables::OPERATIONS[id.index()]

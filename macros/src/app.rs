@@ -1,0 +1,124 @@
+//! `#[app(...)]`: a struct becomes a Zoom app type. It implements `zoom_scopes::App` with the
+//! declared scopes and, for typed mode, the marker trait of every operation those scopes grant.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use zoom_scopes_catalogue::OperationId;
+use zoom_scopes_catalogue::index::{self, IndexedOperation};
+use zoom_scopes_catalogue::{ScopeId, manifest::Declared};
+
+use crate::args::{self, AppScopes};
+use crate::expand::{marker_path, scope_set, track, with_error};
+use crate::struct_item::{self, StructItem};
+use crate::{check, manifest};
+
+/// The app's scopes, the operations granted beyond them, and the items that make rustc track
+/// a manifest they came from.
+struct AppDeclaration {
+    scopes: Vec<(ScopeId, Span)>,
+    extra_grants: Vec<OperationId>,
+    track: TokenStream,
+}
+
+pub fn app(args: TokenStream, item: TokenStream) -> TokenStream {
+    let item = match struct_item::inspect(item) {
+        Ok(item) => item,
+        Err((item, reason)) => return with_error(item, syn::Error::new(Span::call_site(), reason)),
+    };
+    match declaration(args) {
+        Ok(declared) => {
+            let doc = doc_paragraph(&declared.scopes);
+            let ids = ids(&declared.scopes);
+            let granted = index::operations().iter().filter(|op| {
+                op.granted_by_any(&ids) || declared.extra_grants.contains(&op.operation_id())
+            });
+            let impls = impls(&item, &declared.scopes, granted);
+            let track = declared.track;
+            let item = item.emit(Some(&doc));
+            quote! { #item #impls #track }
+        }
+        Err(error) => {
+            // The declaration is wrong, and that is the one error to report: the type still
+            // implements every marker so that calls through it raise nothing more.
+            let impls = impls(&item, &[], index::operations().iter());
+            let item = item.emit(None);
+            with_error(quote! { #item #impls }, error)
+        }
+    }
+}
+
+fn ids(scopes: &[(ScopeId, Span)]) -> Vec<ScopeId> {
+    scopes.iter().map(|&(id, _)| id).collect()
+}
+
+/// Validates the arguments: each listed scope, or the crate's manifest.
+fn declaration(args: TokenStream) -> syn::Result<AppDeclaration> {
+    match args::app_scopes(args)? {
+        AppScopes::Listed(names) => Ok(AppDeclaration {
+            scopes: check::scopes(&names)?,
+            extra_grants: Vec::new(),
+            track: TokenStream::new(),
+        }),
+        AppScopes::Manifest(key) => {
+            let path = manifest::locate().map_err(|e| syn::Error::new(key.span(), e))?;
+            let manifest = manifest::load(path);
+            let mut track_items = TokenStream::new();
+            if manifest.found
+                && let Some(path) = manifest.path.to_str()
+                && manifest::claim_tracking(&manifest.path)
+            {
+                track_items = track(path);
+            }
+            let declared: &Declared = check::declared(&manifest, key.span())?;
+            Ok(AppDeclaration {
+                scopes: declared
+                    .ids()
+                    .into_iter()
+                    .map(|id| (id, key.span()))
+                    .collect(),
+                extra_grants: index::operations()
+                    .iter()
+                    .map(IndexedOperation::operation_id)
+                    .filter(|&op| declared.extra_grant(op))
+                    .collect(),
+                track: track_items,
+            })
+        }
+    }
+}
+
+/// `impl App` with the scopes, and the granted operations' marker traits.
+fn impls<'a>(
+    item: &StructItem,
+    scopes: &[(ScopeId, Span)],
+    granted: impl Iterator<Item = &'a IndexedOperation>,
+) -> TokenStream {
+    let name = &item.name;
+    let set = scope_set(scopes);
+    // Spanned on the name: rustc lists implementors in its help, and points at the type.
+    let span = name.span();
+    let markers = granted.map(|op| {
+        let marker = marker_path(op, span);
+        quote_spanned! {span=> impl #marker for #name {} }
+    });
+    quote! {
+        impl ::zoom_scopes::App for #name {
+            const SCOPES: ::zoom_scopes::ScopeSet = #set;
+        }
+        const _: () = {
+            #(#markers)*
+        };
+    }
+}
+
+/// The rustdoc paragraph an app type gains.
+fn doc_paragraph(scopes: &[(ScopeId, Span)]) -> String {
+    let names: Vec<String> = scopes
+        .iter()
+        .map(|&(id, _)| format!("`{}`", index::scope_name(id)))
+        .collect();
+    match names.is_empty() {
+        true => "\n **Zoom app** with no scopes.".to_owned(),
+        false => format!("\n **Zoom app** with the scopes {}.", names.join(", ")),
+    }
+}
