@@ -187,15 +187,15 @@ fn marker_trait(c: &Catalogue, op: &Operation, name: &str) -> String {
     };
     let mut doc = format!(
         "    /// \"{}\" ({group} API), granted by {granted_by}.\n",
-        op.title()
+        markdown(op.title())
     );
     if let Some(r) = op.replacement() {
         let r = c.operation(r);
         let path = marker(c.group(r.group()).name(), r.title());
         let _ = writeln!(
             doc,
-            "    ///\n    /// Zoom marks it deprecated; use [`{}`](super::{}::{}) instead.",
-            r.title(),
+            "    ///\n    /// Zoom marks it deprecated; use [\"{}\"](super::{}::{}) instead.",
+            markdown(r.title()),
             path.module,
             path.name
         );
@@ -235,6 +235,11 @@ fn marker_trait(c: &Catalogue, op: &Operation, name: &str) -> String {
         "{doc}    #[diagnostic::on_unimplemented(\n        {}\n    )]\n    pub trait {name}: crate::App {{}}\n",
         diagnostic.join(",\n        ")
     )
+}
+
+/// Escapes the brackets of a title ("... [Deprecated]") that rustdoc would read as a link.
+fn markdown(text: &str) -> String {
+    text.replace('[', "\\[").replace(']', "\\]")
 }
 
 /// Escapes text for a diagnostic format string, where `{` and `}` are placeholders.

@@ -4,7 +4,10 @@
 //! - every operation compiles when its least privileged granting scope is declared;
 //! - a sample of operations each fails, at its own line, when only scopes outside the
 //!   sample's granting sets are declared;
-//! - editing only `Cargo.toml` re-runs the check (the macro makes rustc track the file).
+//! - editing only `Cargo.toml` re-runs the check (the macro makes rustc track the file);
+//! - typed mode: a client generic over the app with one method per operation; an app type
+//!   with the least privileged scopes calls every method, and one without `meeting:write`
+//!   fails exactly at the calls that need it.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -22,6 +25,10 @@ struct Crate {
 
 impl Crate {
     fn new(name: &str, ops: &[&Operation]) -> Crate {
+        Crate::with_source(name, &source(ops))
+    }
+
+    fn with_source(name: &str, source: &str) -> Crate {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
             .join("generated-crates")
             .join(name);
@@ -29,7 +36,7 @@ impl Crate {
         let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         // The workspace's lock file pins the same dependency versions, so `--offline` works.
         std::fs::copy(workspace.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-        std::fs::write(dir.join("src/lib.rs"), source(ops)).unwrap();
+        std::fs::write(dir.join("src/lib.rs"), source).unwrap();
         Crate {
             name: name.to_owned(),
             dir,
@@ -179,6 +186,82 @@ fn outside_scopes_fail_every_function() {
         let least = c.scope(c.least_privileged(op.id()).unwrap()).name();
         assert!(
             message.contains(&format!("help: add \"{least}\"")),
+            "{message}"
+        );
+    }
+}
+
+/// Typed mode: `Zoom<A>` with one method per operation, then, one call a line, every method
+/// called through `Zoom<Least>` and through `Zoom<Fewer>`. Returns the source and the line of
+/// the first call through `Fewer` (call `i` is on that line plus `i`).
+fn typed_source(ops: &[&Operation], least: &[ScopeId], fewer: &[ScopeId]) -> (String, usize) {
+    let c = classic();
+    let names = |scopes: &[ScopeId]| {
+        let names: Vec<String> = scopes
+            .iter()
+            .map(|&s| format!("{:?}", c.scope(s).name()))
+            .collect();
+        names.join(", ")
+    };
+    let mut src = String::from(
+        "#![allow(deprecated)]\npub struct Zoom<A>(::core::marker::PhantomData<A>);\n\
+         impl<A: ::zoom_scopes::App> Zoom<A> {\n",
+    );
+    for (i, op) in ops.iter().enumerate() {
+        let group = c.group(op.group()).name();
+        src.push_str(&format!(
+            "#[zoom_scopes::requires_api({:?}, api = {:?}, app = A)]\npub fn op_{i}(&self) {{}}\n",
+            op.title(),
+            group
+        ));
+    }
+    src.push_str(&format!(
+        "}}\n#[zoom_scopes::app({})]\npub struct Least;\n#[zoom_scopes::app({})]\npub struct Fewer;\n",
+        names(least),
+        names(fewer)
+    ));
+    for app in ["Least", "Fewer"] {
+        src.push_str(&format!("pub fn calls_{app}(zoom: &Zoom<{app}>) {{\n"));
+        for i in 0..ops.len() {
+            src.push_str(&format!("zoom.op_{i}();\n"));
+        }
+        src.push_str("}\n");
+    }
+    let first_fewer_call = src.lines().count() - ops.len();
+    (src, first_fewer_call)
+}
+
+#[test]
+fn typed_mode_over_the_whole_catalogue() {
+    let c = classic();
+    let all: Vec<&Operation> = c.operations().iter().collect();
+    let least: Vec<ScopeId> = all
+        .iter()
+        .filter_map(|op| c.least_privileged(op.id()))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let meeting_write = c.scope_named("meeting:write").unwrap().id();
+    let fewer: Vec<ScopeId> = least
+        .iter()
+        .copied()
+        .filter(|&s| s != meeting_write)
+        .collect();
+    let (source, first_fewer_call) = typed_source(&all, &least, &fewer);
+    let krate = Crate::with_source("typed-catalogue", &source);
+    krate.declare(&[]);
+    let (ok, errors) = krate.check();
+    assert!(!ok);
+    let expected: Vec<usize> = (0..all.len())
+        .filter(|&i| !c.covers(&fewer, all[i].id()))
+        .map(|i| first_fewer_call + i)
+        .collect();
+    assert!(!expected.is_empty());
+    let lines: Vec<usize> = errors.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, expected, "{errors:#?}");
+    for (_, message) in &errors {
+        assert!(
+            message.starts_with("`Fewer` has no scope that grants"),
             "{message}"
         );
     }

@@ -122,9 +122,9 @@ pub mod account {
         note = "add \"account:read:admin\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait GetAccountSettings: crate::App {}
-    /// "Get indicators settings [Deprecated]" (Account API), granted by `account:read:admin` or `account:write:admin`.
+    /// "Get indicators settings \[Deprecated\]" (Account API), granted by `account:read:admin` or `account:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Get indicators settings`](super::account::GetIndicatorsSettings) instead.
+    /// Zoom marks it deprecated; use ["Get indicators settings"](super::account::GetIndicatorsSettings) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Get indicators settings [Deprecated]\" (Account API)",
         label = "needs `account:read:admin` or `account:write:admin`",
@@ -9694,9 +9694,9 @@ pub mod zoom_events {
 
 /// Marker traits of the Zoom IQ API's operations.
 pub mod zoom_iq {
-    /// "Get conversation comments [Deprecated]" (Zoom IQ API), granted by `iq_comment:write` or `iq_comment:write:admin`.
+    /// "Get conversation comments \[Deprecated\]" (Zoom IQ API), granted by `iq_comment:write` or `iq_comment:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Get conversation comments`](super::zoom_iq::GetConversationComments) instead.
+    /// Zoom marks it deprecated; use ["Get conversation comments"](super::zoom_iq::GetConversationComments) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Get conversation comments [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_comment:write` or `iq_comment:write:admin`",
@@ -9717,9 +9717,9 @@ pub mod zoom_iq {
         note = "add \"iq_comment:write\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait AddNewCommentsToTheConversation: crate::App {}
-    /// "Add new comments to the conversation [Deprecated]" (Zoom IQ API), granted by `iq_comment:write` or `iq_comment:write:admin`.
+    /// "Add new comments to the conversation \[Deprecated\]" (Zoom IQ API), granted by `iq_comment:write` or `iq_comment:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Add new comments to the conversation`](super::zoom_iq::AddNewCommentsToTheConversation) instead.
+    /// Zoom marks it deprecated; use ["Add new comments to the conversation"](super::zoom_iq::AddNewCommentsToTheConversation) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Add new comments to the conversation [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_comment:write` or `iq_comment:write:admin`",
@@ -9740,18 +9740,18 @@ pub mod zoom_iq {
         note = "add \"iq_comment:write\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait EditConversationComment: crate::App {}
-    /// "Delete conversation's comment [Deprecated]" (Zoom IQ API), granted by `iq_comment:write` or `iq_comment:write:admin`.
+    /// "Delete conversation's comment \[Deprecated\]" (Zoom IQ API), granted by `iq_comment:write` or `iq_comment:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Delete conversation's comment`](super::zoom_iq::DeleteConversationsComment) instead.
+    /// Zoom marks it deprecated; use ["Delete conversation's comment"](super::zoom_iq::DeleteConversationsComment) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Delete conversation's comment [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_comment:write` or `iq_comment:write:admin`",
         note = "add \"iq_comment:write\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait DeleteConversationsCommentDeprecated: crate::App {}
-    /// "Edit conversation comment [Deprecated]" (Zoom IQ API), granted by `iq_comment:write` or `iq_comment:write:admin`.
+    /// "Edit conversation comment \[Deprecated\]" (Zoom IQ API), granted by `iq_comment:write` or `iq_comment:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Edit conversation comment`](super::zoom_iq::EditConversationComment) instead.
+    /// Zoom marks it deprecated; use ["Edit conversation comment"](super::zoom_iq::EditConversationComment) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Edit conversation comment [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_comment:write` or `iq_comment:write:admin`",
@@ -9765,18 +9765,18 @@ pub mod zoom_iq {
         note = "add \"iq_conversation:read\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait GetConversationContentAnalysis: crate::App {}
-    /// "Get conversation content analysis [Deprecated]" (Zoom IQ API), granted by `iq_conversation:read`, `iq_conversation:write`, `iq_conversation:read:admin` or `iq_conversation:write:admin`.
+    /// "Get conversation content analysis \[Deprecated\]" (Zoom IQ API), granted by `iq_conversation:read`, `iq_conversation:write`, `iq_conversation:read:admin` or `iq_conversation:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Get conversation content analysis`](super::zoom_iq::GetConversationContentAnalysis) instead.
+    /// Zoom marks it deprecated; use ["Get conversation content analysis"](super::zoom_iq::GetConversationContentAnalysis) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Get conversation content analysis [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_conversation:read`, `iq_conversation:write`, `iq_conversation:read:admin` or `iq_conversation:write:admin`",
         note = "add \"iq_conversation:read\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait GetConversationContentAnalysisDeprecated: crate::App {}
-    /// "Get conversation interactions [Deprecated]" (Zoom IQ API), granted by `iq_conversation:read`, `iq_conversation:write`, `iq_conversation:read:admin` or `iq_conversation:write:admin`.
+    /// "Get conversation interactions \[Deprecated\]" (Zoom IQ API), granted by `iq_conversation:read`, `iq_conversation:write`, `iq_conversation:read:admin` or `iq_conversation:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Get conversation interactions`](super::zoom_iq::GetConversationInteractions) instead.
+    /// Zoom marks it deprecated; use ["Get conversation interactions"](super::zoom_iq::GetConversationInteractions) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Get conversation interactions [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_conversation:read`, `iq_conversation:write`, `iq_conversation:read:admin` or `iq_conversation:write:admin`",
@@ -9790,9 +9790,9 @@ pub mod zoom_iq {
         note = "add \"iq_conversation:read\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait ListConversations: crate::App {}
-    /// "Get conversation information [Deprecated]" (Zoom IQ API), granted by `iq_conversation:read`, `iq_conversation:write`, `iq_conversation:read:admin` or `iq_conversation:write:admin`.
+    /// "Get conversation information \[Deprecated\]" (Zoom IQ API), granted by `iq_conversation:read`, `iq_conversation:write`, `iq_conversation:read:admin` or `iq_conversation:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Get conversation information`](super::zoom_iq::GetConversationInformation) instead.
+    /// Zoom marks it deprecated; use ["Get conversation information"](super::zoom_iq::GetConversationInformation) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Get conversation information [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_conversation:read`, `iq_conversation:write`, `iq_conversation:read:admin` or `iq_conversation:write:admin`",
@@ -9820,27 +9820,27 @@ pub mod zoom_iq {
         note = "add \"iq_conversation:read\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait GetConversationInformation: crate::App {}
-    /// "List conversations [Deprecated]" (Zoom IQ API), granted by `iq_conversation:read`, `iq_conversation:write`, `iq_conversation:read:admin` or `iq_conversation:write:admin`.
+    /// "List conversations \[Deprecated\]" (Zoom IQ API), granted by `iq_conversation:read`, `iq_conversation:write`, `iq_conversation:read:admin` or `iq_conversation:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`List conversations`](super::zoom_iq::ListConversations) instead.
+    /// Zoom marks it deprecated; use ["List conversations"](super::zoom_iq::ListConversations) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"List conversations [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_conversation:read`, `iq_conversation:write`, `iq_conversation:read:admin` or `iq_conversation:write:admin`",
         note = "add \"iq_conversation:read\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait ListConversationsDeprecated: crate::App {}
-    /// "Update conversation host id to new host id by conversation id [Deprecated]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
+    /// "Update conversation host id to new host id by conversation id \[Deprecated\]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Update conversation host id to new host id by conversation id`](super::zoom_iq::UpdateConversationHostIdToNewHostIdByConversationId) instead.
+    /// Zoom marks it deprecated; use ["Update conversation host id to new host id by conversation id"](super::zoom_iq::UpdateConversationHostIdToNewHostIdByConversationId) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Update conversation host id to new host id by conversation id [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_conversation:write` or `iq_conversation:write:admin`",
         note = "add \"iq_conversation:write\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait UpdateConversationHostIdToNewHostIdByConversationIdDeprecated: crate::App {}
-    /// "Delete conversation by conversation ID [Deprecated]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
+    /// "Delete conversation by conversation ID \[Deprecated\]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Delete conversation by conversation ID`](super::zoom_iq::DeleteConversationByConversationID) instead.
+    /// Zoom marks it deprecated; use ["Delete conversation by conversation ID"](super::zoom_iq::DeleteConversationByConversationID) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Delete conversation by conversation ID [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_conversation:write` or `iq_conversation:write:admin`",
@@ -9861,9 +9861,9 @@ pub mod zoom_iq {
         note = "add \"iq_conversation:write\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait AddConversationByMeetingRecordUrlOrMeetingUUID: crate::App {}
-    /// "Upload IQ file [Deprecated]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
+    /// "Upload IQ file \[Deprecated\]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Upload IQ file`](super::zoom_iq::UploadIQFile) instead.
+    /// Zoom marks it deprecated; use ["Upload IQ file"](super::zoom_iq::UploadIQFile) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Upload IQ file [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_conversation:write` or `iq_conversation:write:admin`",
@@ -9877,21 +9877,21 @@ pub mod zoom_iq {
         note = "add \"iq_conversation:write\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait InitiateAndCompleteAMultipartUpload: crate::App {}
-    /// "Initiate and complete a multipart upload. [Deprecated]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
+    /// "Initiate and complete a multipart upload. \[Deprecated\]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Initiate and complete a multipart upload. [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_conversation:write` or `iq_conversation:write:admin`",
         note = "add \"iq_conversation:write\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait InitiateAndCompleteAMultipartUploadDeprecated: crate::App {}
-    /// "Add conversation by file id or download url. [Deprecated]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
+    /// "Add conversation by file id or download url. \[Deprecated\]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Add conversation by file id or download url. [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_conversation:write` or `iq_conversation:write:admin`",
         note = "add \"iq_conversation:write\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait AddConversationByFileIdOrDownloadUrlDeprecated: crate::App {}
-    /// "Add conversation by meeting record url or meeting UUID. [Deprecated]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
+    /// "Add conversation by meeting record url or meeting UUID. \[Deprecated\]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Add conversation by meeting record url or meeting UUID. [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_conversation:write` or `iq_conversation:write:admin`",
@@ -9926,16 +9926,16 @@ pub mod zoom_iq {
         note = "add \"iq_conversation:write\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait DeleteConversationByConversationID: crate::App {}
-    /// "Upload iq multipart file. [Deprecated]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
+    /// "Upload iq multipart file. \[Deprecated\]" (Zoom IQ API), granted by `iq_conversation:write` or `iq_conversation:write:admin`.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Upload iq multipart file. [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_conversation:write` or `iq_conversation:write:admin`",
         note = "add \"iq_conversation:write\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait UploadIqMultipartFileDeprecated: crate::App {}
-    /// "List deals [Deprecated]" (Zoom IQ API), granted by `iq_deal:read`, `iq_deal:write`, `iq_deal:read:admin` or `iq_deal:write:admin`.
+    /// "List deals \[Deprecated\]" (Zoom IQ API), granted by `iq_deal:read`, `iq_deal:write`, `iq_deal:read:admin` or `iq_deal:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`List deals`](super::zoom_iq::ListDeals) instead.
+    /// Zoom marks it deprecated; use ["List deals"](super::zoom_iq::ListDeals) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"List deals [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_deal:read`, `iq_deal:write`, `iq_deal:read:admin` or `iq_deal:write:admin`",
@@ -9963,18 +9963,18 @@ pub mod zoom_iq {
         note = "add \"iq_deal:read\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait GetDealActivities: crate::App {}
-    /// "Get deal information [Deprecated]" (Zoom IQ API), granted by `iq_deal:read`, `iq_deal:write`, `iq_deal:read:admin` or `iq_deal:write:admin`.
+    /// "Get deal information \[Deprecated\]" (Zoom IQ API), granted by `iq_deal:read`, `iq_deal:write`, `iq_deal:read:admin` or `iq_deal:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Get deal information`](super::zoom_iq::GetDealInformation) instead.
+    /// Zoom marks it deprecated; use ["Get deal information"](super::zoom_iq::GetDealInformation) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Get deal information [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_deal:read`, `iq_deal:write`, `iq_deal:read:admin` or `iq_deal:write:admin`",
         note = "add \"iq_deal:read\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait GetDealInformationDeprecated: crate::App {}
-    /// "Get deal activities [Deprecated]" (Zoom IQ API), granted by `iq_deal:read`, `iq_deal:write`, `iq_deal:read:admin` or `iq_deal:write:admin`.
+    /// "Get deal activities \[Deprecated\]" (Zoom IQ API), granted by `iq_deal:read`, `iq_deal:write`, `iq_deal:read:admin` or `iq_deal:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Get deal activities`](super::zoom_iq::GetDealActivities) instead.
+    /// Zoom marks it deprecated; use ["Get deal activities"](super::zoom_iq::GetDealActivities) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Get deal activities [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_deal:read`, `iq_deal:write`, `iq_deal:read:admin` or `iq_deal:write:admin`",
@@ -9988,18 +9988,18 @@ pub mod zoom_iq {
         note = "add \"iq_deal:write\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait DeleteActivityFromTheDeal: crate::App {}
-    /// "Delete activity from the deal [Deprecated]" (Zoom IQ API), granted by `iq_deal:write` or `iq_deal:write:admin`.
+    /// "Delete activity from the deal \[Deprecated\]" (Zoom IQ API), granted by `iq_deal:write` or `iq_deal:write:admin`.
     ///
-    /// Zoom marks it deprecated; use [`Delete activity from the deal`](super::zoom_iq::DeleteActivityFromTheDeal) instead.
+    /// Zoom marks it deprecated; use ["Delete activity from the deal"](super::zoom_iq::DeleteActivityFromTheDeal) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"Delete activity from the deal [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_deal:write` or `iq_deal:write:admin`",
         note = "add \"iq_deal:write\" to the scopes of `{Self}`: the least privileged scope that grants it"
     )]
     pub trait DeleteActivityFromTheDealDeprecated: crate::App {}
-    /// "List Account Teams [Deprecated]" (Zoom IQ API), granted by `iq_team:read:admin`.
+    /// "List Account Teams \[Deprecated\]" (Zoom IQ API), granted by `iq_team:read:admin`.
     ///
-    /// Zoom marks it deprecated; use [`List Account Teams`](super::zoom_iq::ListAccountTeams) instead.
+    /// Zoom marks it deprecated; use ["List Account Teams"](super::zoom_iq::ListAccountTeams) instead.
     #[diagnostic::on_unimplemented(
         message = "`{Self}` has no scope that grants \"List Account Teams [Deprecated]\" (Zoom IQ API)",
         label = "needs `iq_team:read:admin`",
