@@ -69,11 +69,16 @@ impl Declared {
         self.scopes.iter().map(|d| d.scope).collect()
     }
 
+    /// Whether `scope` is declared.
+    pub fn declares(&self, scope: ScopeId) -> bool {
+        self.scopes.iter().any(|d| d.scope == scope)
+    }
+
     /// Whether a declared scope grants `op` through an extra grant.
     pub fn extra_grant(&self, op: OperationId) -> bool {
         self.grants
             .iter()
-            .any(|g| g.operation == op && self.scopes.iter().any(|d| d.scope == g.scope))
+            .any(|g| g.operation == op && self.declares(g.scope))
     }
 }
 

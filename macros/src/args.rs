@@ -1,14 +1,14 @@
 //! Parsing macro input: `"Title"`, `"Title", api = "Group"`, `"Title", app = A`, lists of
 //! scope names, and `#[app]`'s scopes or `manifest`.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
-use syn::parse::{ParseStream, Parser};
-use syn::{Ident, LitStr, Token};
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+
+use crate::cursor::{Cursor, Text};
 
 /// `"Title"` with an optional `api = "Group"` and, for `#[requires_api]`, `app = Type`.
 pub struct OperationArgs {
-    pub title: LitStr,
-    pub api: Option<LitStr>,
+    pub title: Text,
+    pub api: Option<Text>,
     /// The app type of typed mode, as written (`A`, `Self::App`, `<T as Sdk>::App`).
     pub app: Option<TokenStream>,
 }
@@ -24,47 +24,44 @@ const USAGE: &str = "expected an operation title as Zoom documents it, e.g. \"Cr
                      optionally followed by `api = \"Meeting\"`";
 
 pub fn operation_args(tokens: TokenStream, accepts: Accepts) -> syn::Result<OperationArgs> {
-    let parser = |input: ParseStream| {
-        if input.is_empty() {
-            return Err(syn::Error::new(
-                Span::call_site(),
-                format!("missing operation title: {USAGE}"),
-            ));
-        }
-        let title = string(input, USAGE)?;
-        let mut args = OperationArgs {
-            title,
-            api: None,
-            app: None,
-        };
-        while !input.is_empty() {
-            input.parse::<Token![,]>()?;
-            if input.is_empty() {
-                break;
-            }
-            let key: Ident = input.parse().map_err(|e| {
-                syn::Error::new(e.span(), format!("expected `api = \"...\"`: {USAGE}"))
-            })?;
-            match key.to_string().as_str() {
-                "api" => {
-                    once(&args.api, &key)?;
-                    input.parse::<Token![=]>()?;
-                    args.api = Some(string(
-                        input,
-                        "expected the API group as a string, e.g. api = \"Meeting\"",
-                    )?);
-                }
-                "app" if accepts == Accepts::ApiAndApp => {
-                    once(&args.app, &key)?;
-                    input.parse::<Token![=]>()?;
-                    args.app = Some(app_type(input, &key)?);
-                }
-                _ => return Err(unknown_argument(&key, accepts)),
-            }
-        }
-        Ok(args)
+    let mut input = Cursor::new(tokens);
+    if input.is_empty() {
+        return Err(syn::Error::new(
+            Span::call_site(),
+            format!("missing operation title: {USAGE}"),
+        ));
+    }
+    let mut args = OperationArgs {
+        title: input.string(USAGE)?,
+        api: None,
+        app: None,
     };
-    parser.parse2(tokens)
+    while !input.is_empty() {
+        input.punct(',')?;
+        if input.is_empty() {
+            break;
+        }
+        let Some(key) = input.ident() else {
+            let span = input.peek().map_or_else(Span::call_site, TokenTree::span);
+            return Err(syn::Error::new(
+                span,
+                format!("expected `api = \"...\"`: {USAGE}"),
+            ));
+        };
+        if key == "api" {
+            once(&args.api, &key)?;
+            input.punct('=')?;
+            args.api =
+                Some(input.string("expected the API group as a string, e.g. api = \"Meeting\"")?);
+        } else if key == "app" && accepts == Accepts::ApiAndApp {
+            once(&args.app, &key)?;
+            input.punct('=')?;
+            args.app = Some(app_type(&mut input, &key)?);
+        } else {
+            return Err(unknown_argument(&key, accepts));
+        }
+    }
+    Ok(args)
 }
 
 fn once<T>(slot: &Option<T>, key: &Ident) -> syn::Result<()> {
@@ -87,61 +84,42 @@ fn unknown_argument(key: &Ident, accepts: Accepts) -> syn::Error {
     syn::Error::new(key.span(), format!("unknown argument `{key}`; {known}"))
 }
 
-/// The tokens of a type, up to the next comma outside angle brackets. Kept as tokens: parsing
-/// types would need syn's larger feature set, and the tokens go into a `where` clause as they are.
-fn app_type(input: ParseStream, key: &Ident) -> syn::Result<TokenStream> {
-    input.step(|cursor| {
-        let mut rest = *cursor;
-        let mut tokens = TokenStream::new();
-        let mut depth = 0usize;
-        let mut previous_dash = false;
-        while let Some((tt, next)) = rest.token_tree() {
-            if let TokenTree::Punct(p) = &tt {
-                match p.as_char() {
-                    ',' if depth == 0 => break,
-                    '<' => depth += 1,
-                    // `->` in `Fn() -> T` closes nothing.
-                    '>' if !previous_dash => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-                previous_dash = p.as_char() == '-';
-            } else {
-                previous_dash = false;
-            }
-            tokens.extend([tt]);
-            rest = next;
-        }
-        if tokens.is_empty() {
-            return Err(syn::Error::new(
-                key.span(),
-                "expected the app type after `app =`, e.g. `app = A` for `impl<A: App> Zoom<A>`",
-            ));
-        }
-        Ok((tokens, rest))
-    })
+/// The app type's tokens. Kept as tokens: parsing types would need syn's larger feature set,
+/// and the tokens go into a `where` clause as they are.
+fn app_type(input: &mut Cursor, key: &Ident) -> syn::Result<TokenStream> {
+    let tokens = input.until_comma();
+    if tokens.is_empty() {
+        return Err(syn::Error::new(
+            key.span(),
+            "expected the app type after `app =`, e.g. `app = A` for `impl<A: App> Zoom<A>`",
+        ));
+    }
+    Ok(tokens)
 }
 
 /// Comma-separated scope names.
-pub fn scope_names(tokens: TokenStream) -> syn::Result<Vec<LitStr>> {
-    let parser = |input: ParseStream| {
-        let mut names = Vec::new();
-        while !input.is_empty() {
-            names.push(string(
-                input,
-                "expected a scope name as a string, e.g. \"meeting:write\"",
-            )?);
-            if !input.is_empty() {
-                input.parse::<Token![,]>()?;
-            }
+pub fn scope_names(tokens: TokenStream) -> syn::Result<Vec<Text>> {
+    let mut input = Cursor::new(tokens);
+    names(
+        &mut input,
+        "expected a scope name as a string, e.g. \"meeting:write\"",
+    )
+}
+
+fn names(input: &mut Cursor, expected: &str) -> syn::Result<Vec<Text>> {
+    let mut names = Vec::new();
+    while !input.is_empty() {
+        names.push(input.string(expected)?);
+        if !input.is_empty() {
+            input.punct(',')?;
         }
-        Ok(names)
-    };
-    parser.parse2(tokens)
+    }
+    Ok(names)
 }
 
 /// What `#[app(...)]` declares: scope names, or the crate's manifest.
 pub enum AppScopes {
-    Listed(Vec<LitStr>),
+    Listed(Vec<Text>),
     /// `manifest`: the scopes of `[package.metadata.zoom]`; the ident carries the span.
     Manifest(Ident),
 }
@@ -150,45 +128,26 @@ const APP_USAGE: &str = "expected the app's scopes, e.g. #[app(\"meeting:write\"
                          or `manifest` to take them from [package.metadata.zoom] in Cargo.toml";
 
 pub fn app_scopes(tokens: TokenStream) -> syn::Result<AppScopes> {
-    let parser = |input: ParseStream| {
-        if input.is_empty() {
-            return Err(syn::Error::new(Span::call_site(), APP_USAGE));
-        }
-        if input.peek(Ident) {
-            let key: Ident = input.parse()?;
-            if key != "manifest" {
-                return Err(syn::Error::new(
-                    key.span(),
-                    format!("unknown argument `{key}`: {APP_USAGE}"),
-                ));
-            }
-            if !input.is_empty() {
-                return Err(input.error("`manifest` stands alone: the scopes come from Cargo.toml"));
-            }
-            return Ok(AppScopes::Manifest(key));
-        }
-        let mut names = Vec::new();
-        while !input.is_empty() {
-            names.push(string(input, APP_USAGE)?);
-            if !input.is_empty() {
-                input.parse::<Token![,]>()?;
-            }
-        }
-        Ok(AppScopes::Listed(names))
-    };
-    parser.parse2(tokens)
-}
-
-/// A string literal, or an error spanned on whatever stands there instead.
-fn string(input: ParseStream, expected: &str) -> syn::Result<LitStr> {
-    if input.peek(LitStr) {
-        return input.parse();
+    let mut input = Cursor::new(tokens);
+    if input.is_empty() {
+        return Err(syn::Error::new(Span::call_site(), APP_USAGE));
     }
-    let found: proc_macro2::TokenTree = input.parse()?;
-    Err(syn::Error::new(
-        found.span(),
-        format!("{expected}; found `{found}`, which is not a string literal"),
-    ))
+    if let Some(key) = input.ident() {
+        if key != "manifest" {
+            return Err(syn::Error::new(
+                key.span(),
+                format!("unknown argument `{key}`: {APP_USAGE}"),
+            ));
+        }
+        if let Some(extra) = input.peek() {
+            return Err(syn::Error::new(
+                extra.span(),
+                "`manifest` stands alone: the scopes come from Cargo.toml",
+            ));
+        }
+        return Ok(AppScopes::Manifest(key));
+    }
+    Ok(AppScopes::Listed(names(&mut input, APP_USAGE)?))
 }
 
 #[cfg(test)]

@@ -4,18 +4,18 @@
 //! explain itself with suggestions.
 
 use proc_macro2::Span;
-use syn::LitStr;
 use zoom_scopes_catalogue::index::{self, IndexedOperation};
 use zoom_scopes_catalogue::manifest::Declared;
 use zoom_scopes_catalogue::{Embedded, Names, ScopeId, Subject, try_classic};
 
 use crate::args::OperationArgs;
+use crate::cursor::Text;
 use crate::manifest::Manifest;
 
 /// The operation the arguments name, or an error on the literal at fault.
 pub fn operation(args: &OperationArgs) -> syn::Result<&'static IndexedOperation> {
-    let api = args.api.as_ref().map(LitStr::value);
-    match Embedded.operation(&args.title.value(), api.as_deref()) {
+    let api = args.api.as_ref().map(Text::value);
+    match Embedded.operation(args.title.value(), api) {
         Ok(id) => Ok(index::by_id(id)),
         Err(e) => {
             let at = match (e.subject(), &args.api) {
@@ -42,10 +42,10 @@ pub fn declared(manifest: &Manifest, at: Span) -> syn::Result<&Declared> {
 /// `Ok` when the manifest is valid and grants `op`; otherwise every problem, on `at`.
 pub fn covered(op: &IndexedOperation, manifest: &Manifest, at: Span) -> syn::Result<()> {
     let declared = declared(manifest, at)?;
-    let ids = declared.ids();
-    if op.granted_by_any(&ids) || declared.extra_grant(op.operation_id()) {
+    if op.scopes().any(|s| declared.declares(s)) || declared.extra_grant(op.operation_id()) {
         return Ok(());
     }
+    let ids = declared.ids();
     let c = try_classic().map_err(|e| {
         syn::Error::new(
             at,
@@ -67,15 +67,15 @@ pub fn covered(op: &IndexedOperation, manifest: &Manifest, at: Span) -> syn::Res
 }
 
 /// The documented scope a literal names.
-pub fn scope(name: &LitStr) -> syn::Result<ScopeId> {
+pub fn scope(name: &Text) -> syn::Result<ScopeId> {
     Embedded
-        .scope(&name.value())
+        .scope(name.value())
         .map_err(|e| syn::Error::new(name.span(), e.to_string()))
 }
 
 /// The documented scopes the literals name, each with its literal's span; every unknown name
 /// is an error of its own.
-pub fn scopes(names: &[LitStr]) -> syn::Result<Vec<(ScopeId, Span)>> {
+pub fn scopes(names: &[Text]) -> syn::Result<Vec<(ScopeId, Span)>> {
     let mut errors: Option<syn::Error> = None;
     let mut scopes = Vec::new();
     for name in names {

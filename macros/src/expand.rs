@@ -1,13 +1,14 @@
 //! Token output of the three macros. Errors are emitted next to a still-valid item or
 //! expression, so the rest of the crate keeps compiling and one mistake gives one error.
 
+use proc_macro2::Ident;
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
-use syn::{Ident, LitStr};
 use zoom_scopes_catalogue::index::{self, IndexedOperation};
 use zoom_scopes_catalogue::{ScopeId, marker, text};
 
 use crate::args::{self, Accepts};
+use crate::cursor::Text;
 use crate::{check, fn_item, manifest};
 
 /// `#[requires_api("Title"[, api = "Group"][, app = A])]`.
@@ -44,7 +45,7 @@ pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
 /// A resolved `#[requires_api]`: the operation, the title literal, and typed mode's app type.
 struct Checked {
     op: &'static IndexedOperation,
-    title: LitStr,
+    title: Text,
     app: Option<TokenStream>,
 }
 
@@ -189,7 +190,7 @@ fn doc_paragraph(op: &IndexedOperation) -> String {
 
 /// A use of a `#[deprecated]` item, spanned on the title, when Zoom marks the operation
 /// deprecated: stable Rust's way for a macro to warn.
-fn deprecation_warning(op: &IndexedOperation, title: &LitStr) -> TokenStream {
+fn deprecation_warning(op: &IndexedOperation, title: &Text) -> TokenStream {
     if !op.deprecated {
         return TokenStream::new();
     }
@@ -272,7 +273,9 @@ mod tests {
     #[test]
     fn deprecated_operations_warn_with_the_replacement() {
         let op = indexed("Get indicators settings [Deprecated]");
-        let title: LitStr = syn::parse_quote!("Get indicators settings [Deprecated]");
+        let title = crate::cursor::Cursor::new(quote!("Get indicators settings [Deprecated]"))
+            .string("a title")
+            .unwrap();
         let out = deprecation_warning(op, &title).to_string();
         assert!(
             out.contains("use \\\"Get indicators settings\\\" instead"),

@@ -18,21 +18,20 @@ pub struct FnItem {
 
 /// The item if it is a function (with a body, or a trait method declaration ending in `;`).
 pub fn inspect(item: TokenStream) -> Result<FnItem, TokenStream> {
-    let tokens: Vec<TokenTree> = item.clone().into_iter().collect();
+    let tokens: Vec<TokenTree> = item.into_iter().collect();
     let attrs_end = attrs::leading(&tokens);
     let has_body = match tokens.last() {
-        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => true,
-        Some(TokenTree::Punct(p)) if p.as_char() == ';' => false,
-        _ => return Err(item),
+        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace => Some(true),
+        Some(TokenTree::Punct(p)) if p.as_char() == ';' => Some(false),
+        _ => None,
     };
-    if is_fn_header(&tokens[attrs_end..tokens.len() - 1]) {
-        Ok(FnItem {
+    match has_body {
+        Some(has_body) if is_fn_header(&tokens[attrs_end..tokens.len() - 1]) => Ok(FnItem {
             tokens,
             attrs_end,
             has_body,
-        })
-    } else {
-        Err(item)
+        }),
+        _ => Err(tokens.into_iter().collect()),
     }
 }
 
@@ -97,7 +96,7 @@ impl FnItem {
         {
             *body = with_prefix(body, stmts);
         }
-        attrs::with_doc(&self.tokens, self.attrs_end, doc)
+        attrs::with_doc(self.tokens, self.attrs_end, doc)
     }
 }
 

@@ -9,6 +9,7 @@ mod app;
 mod args;
 mod attrs;
 mod check;
+mod cursor;
 mod expand;
 mod fn_item;
 mod manifest;

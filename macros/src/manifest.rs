@@ -5,7 +5,6 @@
 //! crate includes the file's bytes and reads the variable with `option_env!`, so rustc records
 //! both as inputs and Cargo rebuilds the crate when either changes.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
@@ -65,15 +64,14 @@ type Checked = Arc<Result<Declared, Vec<String>>>;
 fn cached_or_read(path: &Path) -> std::io::Result<Checked> {
     let stamp = Stamp::of(path);
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    let cache = cache.get_or_insert_with(HashMap::new);
-    if let Some(entry) = cache.get(path)
+    if let Some(entry) = entry(&mut cache, path)
         && stamp.is_some()
         && entry.stamp == stamp
     {
         return Ok(Arc::clone(&entry.declared));
     }
     let text = std::fs::read_to_string(path)?;
-    if let Some(entry) = cache.get_mut(path)
+    if let Some(entry) = entry(&mut cache, path)
         && entry.text == text
     {
         entry.stamp = stamp;
@@ -83,14 +81,20 @@ fn cached_or_read(path: &Path) -> std::io::Result<Checked> {
     let declared = declared_scopes(&Embedded, &shown, &text)
         .map_err(|errors| errors.iter().map(ToString::to_string).collect());
     let declared = Arc::new(declared);
-    let tracked = cache.get(path).is_some_and(|e| e.tracked);
-    let entry = Entry {
+    let fresh = Entry {
+        path: path.to_owned(),
         stamp,
         text,
         declared: Arc::clone(&declared),
-        tracked,
+        tracked: false,
     };
-    cache.insert(path.to_owned(), entry);
+    match entry(&mut cache, path) {
+        Some(entry) => {
+            let tracked = entry.tracked;
+            *entry = Entry { tracked, ..fresh };
+        }
+        None => cache.push(fresh),
+    }
     Ok(declared)
 }
 
@@ -100,15 +104,24 @@ fn cached_or_read(path: &Path) -> std::io::Result<Checked> {
 /// of the manifest covers every annotation; emitting it once keeps large crates fast.
 pub fn claim_tracking(path: &Path) -> bool {
     let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    match cache.get_or_insert_with(HashMap::new).get_mut(path) {
+    match entry(&mut cache, path) {
         Some(entry) => !std::mem::replace(&mut entry.tracked, true),
         None => true,
     }
 }
 
-static CACHE: Mutex<Option<HashMap<PathBuf, Entry>>> = Mutex::new(None);
+/// One entry per manifest: a process sees one, or a few in a long-lived proc-macro server, so
+/// a list compared by bytes beats hashing paths on every annotation.
+static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
+
+fn entry<'c>(cache: &'c mut [Entry], path: &Path) -> Option<&'c mut Entry> {
+    cache
+        .iter_mut()
+        .find(|e| e.path.as_os_str() == path.as_os_str())
+}
 
 struct Entry {
+    path: PathBuf,
     stamp: Option<Stamp>,
     text: String,
     declared: Checked,

@@ -13,7 +13,7 @@ pub struct StructItem {
 
 /// The struct, or the item with the reason it cannot be an app type.
 pub fn inspect(item: TokenStream) -> Result<StructItem, (TokenStream, &'static str)> {
-    let tokens: Vec<TokenTree> = item.clone().into_iter().collect();
+    let tokens: Vec<TokenTree> = item.into_iter().collect();
     let attrs_end = attrs::leading(&tokens);
     match struct_name(&tokens[attrs_end..]) {
         Ok(name) => Ok(StructItem {
@@ -21,7 +21,7 @@ pub fn inspect(item: TokenStream) -> Result<StructItem, (TokenStream, &'static s
             attrs_end,
             name,
         }),
-        Err(reason) => Err((item, reason)),
+        Err(reason) => Err((tokens.into_iter().collect(), reason)),
     }
 }
 
@@ -58,8 +58,8 @@ fn struct_name(tokens: &[TokenTree]) -> Result<Ident, &'static str> {
 
 impl StructItem {
     /// The struct with `doc` appended to its documentation.
-    pub fn emit(&self, doc: Option<&str>) -> TokenStream {
-        attrs::with_doc(&self.tokens, self.attrs_end, doc)
+    pub fn emit(self, doc: Option<&str>) -> TokenStream {
+        attrs::with_doc(self.tokens, self.attrs_end, doc)
     }
 }
 
