@@ -14,7 +14,7 @@ export CARGO_TARGET_DIR="$work/target"
 "$root/benches/compile-time.sh" "$n" 1 >/dev/null
 
 declare -A ir
-for v in requires_api identity plain; do
+for v in requires_api identity doc_floor plain; do
   dir="$work/$v"
   touch "$dir/src/lib.rs"
   # The exact rustc invocation Cargo makes for the crate (its last "Running" line).
@@ -26,8 +26,9 @@ for v in requires_api identity plain; do
   ir[$v]=$(callgrind_annotate "$out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
   printf '  %-13s %15s instructions\n' "$v" "${ir[$v]}"
 done
-awk -v a="${ir[requires_api]}" -v i="${ir[identity]}" -v p="${ir[plain]}" 'BEGIN {
-  printf "  ratio requires_api / identity: %.3f\n  ratio requires_api / plain:    %.3f\n", a / i, a / p
+awk -v a="${ir[requires_api]}" -v i="${ir[identity]}" -v d="${ir[doc_floor]}" -v p="${ir[plain]}" 'BEGIN {
+  printf "  ratio requires_api / identity:  %.3f\n  ratio doc_floor / identity:     %.3f\n", a / i, d / i
+  printf "  ratio requires_api / doc_floor: %.3f\n  ratio requires_api / plain:     %.3f\n", a / d, a / p
   printf "  extra per function over identity: %.0f instructions\n", (a - i) / '"$n"' }'
 echo "requires_api: heaviest functions of the proc macro (inclusive):"
 callgrind_annotate --inclusive=yes "$work/requires_api.callgrind" 2>/dev/null |
