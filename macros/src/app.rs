@@ -47,6 +47,17 @@ pub fn app(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
+/// The scopes in the order written, each once (as a manifest's list is read).
+fn without_repeats(mut scopes: Vec<(ScopeId, Span)>) -> Vec<(ScopeId, Span)> {
+    let mut seen = Vec::with_capacity(scopes.len());
+    scopes.retain(|&(id, _)| {
+        let first = !seen.contains(&id);
+        seen.push(id);
+        first
+    });
+    scopes
+}
+
 fn ids(scopes: &[(ScopeId, Span)]) -> Vec<ScopeId> {
     scopes.iter().map(|&(id, _)| id).collect()
 }
@@ -55,7 +66,7 @@ fn ids(scopes: &[(ScopeId, Span)]) -> Vec<ScopeId> {
 fn declaration(args: TokenStream) -> syn::Result<AppDeclaration> {
     match args::app_scopes(args)? {
         AppScopes::Listed(names) => Ok(AppDeclaration {
-            scopes: check::scopes(&names)?,
+            scopes: without_repeats(check::scopes(&names)?),
             extra_grants: Vec::new(),
             track: TokenStream::new(),
         }),
@@ -120,5 +131,54 @@ fn doc_paragraph(scopes: &[(ScopeId, Span)]) -> String {
     match names.is_empty() {
         true => "\n **Zoom app** with no scopes.".to_owned(),
         false => format!("\n **Zoom app** with the scopes {}.", names.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::*;
+
+    #[test]
+    fn implements_app_and_exactly_the_granted_markers() {
+        let out = app(
+            quote!("meeting:write", "meeting:write"),
+            quote!(
+                pub struct Scheduler;
+            ),
+        )
+        .to_string();
+        assert!(
+            out.contains("impl :: zoom_scopes :: App for Scheduler"),
+            "{out}"
+        );
+        let markers = out.matches(":: zoom_scopes :: operations ::").count();
+        let granted = index::operations()
+            .iter()
+            .filter(|op| op.scopes().any(|s| index::scope_name(s) == "meeting:write"))
+            .count();
+        assert_eq!(markers, granted);
+        assert!(out.contains("operations :: meeting :: CreateAMeeting for Scheduler"));
+        assert!(!out.contains("operations :: meeting :: GetAMeeting for"));
+        assert_eq!(out.matches("Scope :: MEETING_WRITE").count(), 1, "{out}");
+        assert!(out.contains("with the scopes `meeting:write`."), "{out}");
+    }
+
+    #[test]
+    fn a_wrong_declaration_still_emits_the_type() {
+        let out = app(
+            quote!("meeting:wirte"),
+            quote!(
+                struct S;
+            ),
+        )
+        .to_string();
+        assert!(out.contains("compile_error"), "{out}");
+        assert!(out.contains("struct S ;"), "{out}");
+        assert_eq!(
+            out.matches(":: zoom_scopes :: operations ::").count(),
+            index::operations().len()
+        );
     }
 }
