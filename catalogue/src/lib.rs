@@ -15,6 +15,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod audit;
 mod builder;
 #[cfg(feature = "codegen")]
 pub mod codegen;
@@ -27,6 +28,7 @@ mod parse;
 pub mod plan;
 mod resolve;
 pub mod scope_name;
+mod search;
 mod suggest;
 pub mod text;
 
@@ -39,6 +41,7 @@ pub use parse::{ParseError, parse};
 pub use plan::{Cost, Plan, PlanOptions};
 pub use resolve::{Choice, LookupError, SUGGESTIONS, ScopeError, Subject};
 pub use scope_name::{Access, Level};
+pub use search::Hit;
 pub use suggest::closest;
 
 /// The text of the catalogue this crate embeds.
