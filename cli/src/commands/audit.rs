@@ -1,0 +1,474 @@
+//! `audit [CRATE_DIR]`: the operations a crate uses against the scopes it declares.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use zoom_scopes_catalogue::audit::{Audit, Resolved};
+use zoom_scopes_catalogue::manifest::{self, Declared, ManifestErrorKind};
+use zoom_scopes_catalogue::{Catalogue, Level, OperationId, PlanOptions, ScopeId};
+
+use super::{Failure, OperationView, Status, answer, scope_names};
+use crate::cli::Deny;
+use crate::render::{Format, Report, Style, Table, Tone, code, count, escape, manifest_line};
+use crate::scan;
+
+pub fn run(
+    c: &'static Catalogue,
+    dir: &Path,
+    level: Option<Level>,
+    deny: &[Deny],
+    format: Format,
+) -> Result<Status, Failure> {
+    let dir = crate_dir(dir)?;
+    let place = |file: &str| shown(&dir, file);
+    let manifest_path = place("Cargo.toml");
+    let text = std::fs::read_to_string(dir.join("Cargo.toml"))
+        .map_err(|e| Failure::new(format!("cannot read {manifest_path}: {e}")))?;
+    let (declared, declares) = declared(c, &manifest_path, &text)?;
+    let found = scan::scan(&dir).map_err(|problems| {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| {
+                let mut p = p.clone();
+                p.file = place(&p.file);
+                p.to_string()
+            })
+            .collect();
+        Failure(lines)
+    })?;
+    for warning in &found.warnings {
+        eprintln!("warning: {}", place(warning));
+    }
+    let audit = c.audit(found.uses, &declared, level).map_err(|errors| {
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}:{}: {}", place(&e.file), e.line, e.error))
+            .collect();
+        Failure(lines)
+    })?;
+    let report = AuditReport::new(c, audit, &dir, manifest::package_name(&text), declares);
+    let status = report.status(deny);
+    answer(&report, format, status)
+}
+
+/// The crate directory `dir` names: the directory itself, or the one of a `Cargo.toml` path.
+fn crate_dir(dir: &Path) -> Result<PathBuf, Failure> {
+    let shown = dir.display();
+    if !dir.exists() {
+        return Err(Failure::new(format!("no such directory: {shown}")));
+    }
+    if dir.is_file() {
+        return match dir.file_name() {
+            Some(name) if name == "Cargo.toml" => {
+                Ok(dir.parent().unwrap_or(Path::new(".")).to_path_buf())
+            }
+            _ => Err(Failure::new(format!(
+                "{shown} is a file; audit takes the directory of a crate"
+            ))),
+        };
+    }
+    if !dir.join("Cargo.toml").is_file() {
+        return Err(Failure::new(format!(
+            "{shown} has no Cargo.toml; audit takes the directory of a crate"
+        )));
+    }
+    Ok(dir.to_path_buf())
+}
+
+/// `file` (relative to the crate) as the user can open it from where they ran the command.
+fn shown(dir: &Path, file: &str) -> String {
+    if dir.as_os_str().is_empty() || dir == Path::new(".") {
+        file.to_owned()
+    } else {
+        format!("{}/{file}", dir.display().to_string().trim_end_matches('/'))
+    }
+}
+
+/// The declared scopes, and whether the manifest declares any table at all: a crate without
+/// `[package.metadata.zoom]` is audited as declaring nothing.
+fn declared(c: &Catalogue, path: &str, text: &str) -> Result<(Declared, bool), Failure> {
+    match manifest::declared_scopes(c, path, text) {
+        Ok(d) => Ok((d, true)),
+        Err(errors)
+            if errors
+                .iter()
+                .all(|e| e.kind == ManifestErrorKind::MissingTable) =>
+        {
+            Ok((Declared::default(), false))
+        }
+        Err(errors) => {
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            Err(Failure(lines))
+        }
+    }
+}
+
+/// The audit, with its JSON form.
+#[derive(Serialize)]
+struct AuditReport {
+    #[serde(rename = "crate")]
+    krate: Option<String>,
+    dir: String,
+    operations: Vec<UseView>,
+    declared: Vec<&'static str>,
+    /// Titles of used operations no declared scope grants.
+    missing: Vec<&'static str>,
+    minimal: Vec<&'static str>,
+    unused: Vec<&'static str>,
+    broader: Vec<BroaderView>,
+    level: Option<&'static str>,
+    /// Titles of used operations no scope of `level` grants.
+    no_scope_at_level: Vec<&'static str>,
+    #[serde(skip)]
+    declares: bool,
+    #[serde(skip)]
+    audit: Audit,
+    #[serde(skip)]
+    catalogue: &'static Catalogue,
+}
+
+#[derive(Serialize)]
+struct UseView {
+    title: &'static str,
+    api: &'static str,
+    function: String,
+    file: String,
+    line: usize,
+}
+
+#[derive(Serialize)]
+struct BroaderView {
+    scope: &'static str,
+    instead: Vec<&'static str>,
+}
+
+impl AuditReport {
+    fn new(
+        c: &'static Catalogue,
+        audit: Audit,
+        dir: &Path,
+        krate: Option<String>,
+        declares: bool,
+    ) -> AuditReport {
+        let titles = |ops: &[OperationId]| -> Vec<&'static str> {
+            ops.iter().map(|&op| c.operation(op).title()).collect()
+        };
+        AuditReport {
+            krate,
+            dir: dir.display().to_string(),
+            operations: audit
+                .uses
+                .iter()
+                .map(|u| {
+                    let op = OperationView::new(c, u.operation);
+                    UseView {
+                        title: op.title,
+                        api: op.api,
+                        function: u.site.function.clone(),
+                        file: u.site.file.clone(),
+                        line: u.site.line,
+                    }
+                })
+                .collect(),
+            declared: scope_names(c, &audit.declared),
+            missing: titles(&audit.missing),
+            minimal: scope_names(c, &audit.minimal.scopes),
+            unused: scope_names(c, &audit.unused),
+            broader: audit
+                .broader
+                .iter()
+                .map(|b| BroaderView {
+                    scope: c.scope(b.scope).name(),
+                    instead: scope_names(c, &b.instead),
+                })
+                .collect(),
+            level: audit.level.map(Level::as_str),
+            no_scope_at_level: titles(&audit.minimal.unavailable),
+            declares,
+            audit,
+            catalogue: c,
+        }
+    }
+
+    fn status(&self, deny: &[Deny]) -> Status {
+        let denied = |d: Deny, findings: bool| deny.contains(&d) && findings;
+        let fails = !self.missing.is_empty()
+            || !self.no_scope_at_level.is_empty()
+            || denied(Deny::Unused, !self.unused.is_empty())
+            || denied(Deny::Broader, !self.broader.is_empty());
+        if fails {
+            Status::Findings
+        } else {
+            Status::Clean
+        }
+    }
+
+    fn name(&self) -> String {
+        self.krate.clone().unwrap_or_else(|| self.dir.clone())
+    }
+
+    /// "Title (Group)" when the title is documented in several groups, else the title.
+    fn label(&self, op: OperationId) -> String {
+        let c = self.catalogue;
+        let view = OperationView::new(c, op);
+        if c.operations_titled(view.title).nth(1).is_some() {
+            view.label()
+        } else {
+            view.title.to_owned()
+        }
+    }
+
+    /// What to add for a missing operation: its least privileged scope at the audit's level.
+    fn fix(&self, op: OperationId) -> Option<&'static str> {
+        let options = PlanOptions {
+            level: self.audit.level,
+            extra_grants: &self.audit.extra_grants,
+        };
+        let candidates = self.catalogue.candidates(op, &options);
+        candidates.first().map(|&s| self.catalogue.scope(s).name())
+    }
+
+    /// "function (file:line)" for each use.
+    fn places<'a>(&self, uses: impl Iterator<Item = &'a Resolved>) -> Vec<String> {
+        uses.map(|u| format!("{} ({}:{})", u.site.function, u.site.file, u.site.line))
+            .collect()
+    }
+
+    fn summary(&self) -> String {
+        let mut parts = vec![
+            format!("{} missing", self.missing.len()),
+            format!("{} unused", self.unused.len()),
+            format!("{} broader", self.broader.len()),
+        ];
+        if let Some(level) = self.level {
+            parts.push(format!(
+                "{} with no {level}-level scope",
+                self.no_scope_at_level.len()
+            ));
+        }
+        parts.join(", ")
+    }
+
+    fn scope_list(&self, ids: &[ScopeId]) -> String {
+        scope_names(self.catalogue, ids).join(", ")
+    }
+}
+
+impl Report for AuditReport {
+    fn text(&self, style: &Style) -> String {
+        let a = &self.audit;
+        let files: std::collections::BTreeSet<&str> =
+            a.uses.iter().map(|u| u.site.file.as_str()).collect();
+        let mut out = format!(
+            "{} {}\n",
+            style.paint(Tone::Heading, &format!("audit of {}", self.name())),
+            style.paint(
+                Tone::Dim,
+                &format!(
+                    "({} of {} in {})",
+                    count(a.uses.len(), "use"),
+                    count(a.operations().len(), "operation"),
+                    count(files.len(), "file")
+                )
+            )
+        );
+        if !a.uses.is_empty() {
+            let mut table = Table::indented(2);
+            for u in &a.uses {
+                table.row(vec![
+                    (format!("{}:{}", u.site.file, u.site.line), Tone::Dim),
+                    (u.site.function.clone(), Tone::Plain),
+                    (self.label(u.operation), Tone::Heading),
+                ]);
+            }
+            out.push('\n');
+            out.push_str(&table.render(style));
+        }
+        out.push('\n');
+        let mut table = Table::default();
+        let declared = if self.declares {
+            self.scope_list(&a.declared)
+        } else {
+            "nothing: Cargo.toml has no [package.metadata.zoom] table".to_owned()
+        };
+        table.row(vec![
+            ("declared".into(), Tone::Heading),
+            (declared, Tone::Scope),
+        ]);
+        if a.missing.is_empty() {
+            table.row(vec![
+                ("missing".into(), Tone::Heading),
+                ("none".into(), Tone::Good),
+            ]);
+        }
+        for &op in &a.missing {
+            let fix = match self.fix(op) {
+                Some(scope) => format!("add \"{scope}\""),
+                None => format!("no {}-level scope grants it", self.level.unwrap_or("")),
+            };
+            let line = format!("{}: {fix}", self.label(op));
+            table.row(vec![("missing".into(), Tone::Heading), (line, Tone::Bad)]);
+            for place in self.places(a.uses_of(op)) {
+                table.row(vec![
+                    (String::new(), Tone::Plain),
+                    (format!("  used by {place}"), Tone::Dim),
+                ]);
+            }
+        }
+        if a.unused.is_empty() {
+            table.row(vec![
+                ("unused".into(), Tone::Heading),
+                ("none".into(), Tone::Good),
+            ]);
+        }
+        for &s in &a.unused {
+            let line = format!(
+                "{}: grants none of the used operations",
+                self.catalogue.scope(s).name()
+            );
+            table.row(vec![("unused".into(), Tone::Heading), (line, Tone::Warn)]);
+        }
+        if a.broader.is_empty() {
+            table.row(vec![
+                ("broader".into(), Tone::Heading),
+                ("none".into(), Tone::Good),
+            ]);
+        }
+        for b in &a.broader {
+            let line = format!(
+                "{}: {} would do",
+                self.catalogue.scope(b.scope).name(),
+                self.scope_list(&b.instead)
+            );
+            table.row(vec![("broader".into(), Tone::Heading), (line, Tone::Warn)]);
+        }
+        let minimal = if a.minimal.scopes.is_empty() {
+            "nothing to request".to_owned()
+        } else {
+            self.scope_list(&a.minimal.scopes)
+        };
+        table.row(vec![
+            ("minimal".into(), Tone::Heading),
+            (minimal, Tone::Scope),
+        ]);
+        if !a.minimal.scopes.is_empty() {
+            table.row(vec![
+                (String::new(), Tone::Plain),
+                (manifest_line(&self.minimal), Tone::Dim),
+            ]);
+        }
+        for &op in &a.minimal.unavailable {
+            let line = format!(
+                "{}: no {}-level scope grants it",
+                self.label(op),
+                self.level.unwrap_or("")
+            );
+            table.row(vec![(String::new(), Tone::Plain), (line, Tone::Bad)]);
+        }
+        out.push_str(&table.render(style));
+        out.push_str(&format!("\n{}\n", self.summary()));
+        out
+    }
+
+    fn markdown(&self) -> String {
+        let a = &self.audit;
+        let c = self.catalogue;
+        let mut out = format!("## Zoom scopes of {}\n\n", code(&self.name()));
+        if !self.declares || a.declared.is_empty() {
+            out.push_str("The crate declares no scopes in `[package.metadata.zoom]`.\n");
+        } else {
+            out.push_str(
+                "| Scope | What it grants | Used for | Functions |\n| --- | --- | --- | --- |\n",
+            );
+            for &s in &a.declared {
+                let scope = c.scope(s);
+                let mut used_for: Vec<String> = Vec::new();
+                for u in a.uses_granted_by(c, s) {
+                    let label = escape(&self.label(u.operation));
+                    if !used_for.contains(&label) {
+                        used_for.push(label);
+                    }
+                }
+                let functions: Vec<String> = a
+                    .uses_granted_by(c, s)
+                    .map(|u| {
+                        format!(
+                            "{} ({}:{})",
+                            code(&u.site.function),
+                            escape(&u.site.file),
+                            u.site.line
+                        )
+                    })
+                    .collect();
+                let used_for = if used_for.is_empty() {
+                    "*nothing used*".to_owned()
+                } else {
+                    used_for.join("; ")
+                };
+                out.push_str(&format!(
+                    "| {} | {} | {} | {} |\n",
+                    code(scope.name()),
+                    escape(scope.description().unwrap_or("")),
+                    used_for,
+                    functions.join(", ")
+                ));
+            }
+        }
+        let mut notes = Vec::new();
+        for &op in &a.missing {
+            let fix = self
+                .fix(op)
+                .map(|s| format!(": add {}", code(s)))
+                .unwrap_or_default();
+            let places: Vec<String> = a
+                .uses_of(op)
+                .map(|u| {
+                    format!(
+                        "{} ({}:{})",
+                        code(&u.site.function),
+                        escape(&u.site.file),
+                        u.site.line
+                    )
+                })
+                .collect();
+            notes.push(format!(
+                "- **Missing**: {}, needed by {}{fix}",
+                escape(&self.label(op)),
+                places.join(", ")
+            ));
+        }
+        for &s in &a.unused {
+            notes.push(format!(
+                "- **Unused**: {} grants none of the used operations",
+                code(c.scope(s).name())
+            ));
+        }
+        for b in &a.broader {
+            let instead: Vec<String> = scope_names(c, &b.instead).iter().map(|s| code(s)).collect();
+            notes.push(format!(
+                "- **Broader than needed**: {}; {} would do",
+                code(c.scope(b.scope).name()),
+                instead.join(", ")
+            ));
+        }
+        if !notes.is_empty() {
+            out.push('\n');
+            out.push_str(&notes.join("\n"));
+            out.push('\n');
+        }
+        let minimal: Vec<String> = self.minimal.iter().map(|s| code(s)).collect();
+        let within = self
+            .level
+            .map(|l| format!(" ({l}-level scopes only)"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "\nLeast privilege for the operations used{within}: {}.\n",
+            if minimal.is_empty() {
+                "nothing".to_owned()
+            } else {
+                minimal.join(", ")
+            }
+        ));
+        out
+    }
+}
