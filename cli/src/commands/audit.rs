@@ -7,7 +7,7 @@ use zoom_scopes_catalogue::audit::{Audit, Resolved};
 use zoom_scopes_catalogue::manifest::{self, Declared, ManifestErrorKind};
 use zoom_scopes_catalogue::{Catalogue, Level, OperationId, PlanOptions, ScopeId};
 
-use super::{Failure, OperationView, Status, answer, scope_names};
+use super::{Failure, OperationView, Status, answer, scope_names, short_label};
 use crate::cli::Deny;
 use crate::render::{Format, Report, Style, Table, Tone, code, count, escape, manifest_line};
 use crate::scan;
@@ -207,15 +207,8 @@ impl AuditReport {
         self.krate.clone().unwrap_or_else(|| self.dir.clone())
     }
 
-    /// "Title (Group)" when the title is documented in several groups, else the title.
     fn label(&self, op: OperationId) -> String {
-        let c = self.catalogue;
-        let view = OperationView::new(c, op);
-        if c.operations_titled(view.title).nth(1).is_some() {
-            view.label()
-        } else {
-            view.title.to_owned()
-        }
+        short_label(self.catalogue, op)
     }
 
     /// What to add for a missing operation: its least privileged scope at the audit's level.

@@ -7,8 +7,8 @@ use super::{Failure, OperationView, ScopeView, Status, annotation, answer, scope
 use crate::lookup::{self, Qualifier};
 use crate::render::{Format, Report, Style, Table, Tone, code, escape};
 
-const MASTER_NOTE: &str = "only :master scopes grant it; they grant the master-account variant \
-                           (/accounts/{accountId}/...) of the operation";
+const MASTER_NOTE: &str = "only :master scopes grant it; they grant the master-account variant";
+const MASTER_PATH: &str = "(/accounts/{accountId}/...) of the operation";
 
 pub fn run(
     c: &'static Catalogue,
@@ -86,10 +86,8 @@ impl Report for Explained {
         out.push_str(&table.render(style));
         out.push_str(&format!("\n  annotate with: {}\n", self.annotation));
         if self.master_only {
-            out.push_str(&format!(
-                "  {}: {MASTER_NOTE}\n",
-                style.paint(Tone::Warn, "note")
-            ));
+            let note = style.paint(Tone::Warn, "note");
+            out.push_str(&format!("  {note}: {MASTER_NOTE}\n        {MASTER_PATH}\n"));
         }
         if self.deprecated {
             let instead = match &self.replacement {
@@ -123,7 +121,8 @@ impl Report for Explained {
         }
         out.push_str(&format!("\nAnnotate with {}.\n", code(&self.annotation)));
         if self.master_only {
-            out.push_str(&format!("\n> Note: {}.\n", escape(MASTER_NOTE)));
+            let note = escape(&format!("{MASTER_NOTE} {MASTER_PATH}"));
+            out.push_str(&format!("\n> Note: {note}.\n"));
         }
         if self.deprecated {
             let instead = match &self.replacement {

@@ -11,7 +11,7 @@ use std::path::Path;
 use serde::Serialize;
 use zoom_scopes_catalogue::{Catalogue, Cost, Level, LookupError, OperationId, Plan, PlanOptions};
 
-use super::{Failure, OperationView, ScopeView, Status, answer, scope_names};
+use super::{Failure, OperationView, ScopeView, Status, answer, scope_names, short_label};
 use crate::lookup::{self, Qualifier};
 use crate::render::{
     Format, Report, Style, Table, Tone, abridged, code, count, escape, manifest_line,
@@ -157,6 +157,9 @@ struct Covered {
     #[serde(flatten)]
     scope: ScopeView,
     operations: Vec<OperationView>,
+    /// The operations' titles, with their group when the title needs one.
+    #[serde(skip)]
+    labels: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -183,13 +186,20 @@ impl MinimalReport {
         let covers = plan
             .scopes
             .iter()
-            .map(|&s| Covered {
-                scope: ScopeView::new(c, s),
-                operations: distinct
+            .map(|&s| {
+                let granted: Vec<OperationId> = distinct
                     .iter()
-                    .filter(|&&op| c.operation(op).granted_by().contains(&s))
-                    .map(|&op| OperationView::new(c, op))
-                    .collect(),
+                    .copied()
+                    .filter(|&op| c.operation(op).granted_by().contains(&s))
+                    .collect();
+                Covered {
+                    scope: ScopeView::new(c, s),
+                    operations: granted
+                        .iter()
+                        .map(|&op| OperationView::new(c, op))
+                        .collect(),
+                    labels: granted.iter().map(|&op| short_label(c, op)).collect(),
+                }
             })
             .collect();
         let within = match level {
@@ -228,12 +238,11 @@ impl Report for MinimalReport {
         let mut out = format!("{}\n\n", style.paint(Tone::Heading, &self.headline));
         let mut table = Table::indented(2);
         for c in &self.covers {
-            let titles: Vec<String> = c.operations.iter().map(|o| o.title.to_owned()).collect();
             table.row(vec![
                 (c.scope.name.to_owned(), Tone::Scope),
                 (c.scope.level.to_owned(), Tone::Plain),
                 (c.scope.access.to_owned(), Tone::Plain),
-                (abridged(&titles, 3), Tone::Dim),
+                (abridged(&c.labels, 3), Tone::Dim),
             ]);
         }
         if !table.is_empty() {
@@ -266,7 +275,7 @@ impl Report for MinimalReport {
         );
         out.push_str("| Scope | Level | Access | Grants |\n| --- | --- | --- | --- |\n");
         for c in &self.covers {
-            let titles: Vec<String> = c.operations.iter().map(|o| escape(o.title)).collect();
+            let titles: Vec<String> = c.labels.iter().map(|l| escape(l)).collect();
             out.push_str(&format!(
                 "| {} | {} | {} | {} |\n",
                 code(c.scope.name),

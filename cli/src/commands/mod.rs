@@ -95,6 +95,16 @@ impl OperationView {
     }
 }
 
+/// "Title (Group)" for a title documented in several groups, else the title alone.
+fn short_label(c: &'static Catalogue, op: OperationId) -> String {
+    let view = OperationView::new(c, op);
+    if c.operations_titled(view.title).nth(1).is_some() {
+        view.label()
+    } else {
+        view.title.to_owned()
+    }
+}
+
 /// A scope in reports, with what its name says about its privilege.
 #[derive(Clone, Debug, Serialize)]
 struct ScopeView {
