@@ -1,111 +1,19 @@
-//! `audit [CRATE_DIR]`: the operations a crate uses against the scopes it declares.
+//! The audit's report: JSON in the public contract's field names, text for people, and a
+//! Markdown scope-justification table for Zoom's app review.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 use zoom_scopes_catalogue::audit::{Audit, Resolved};
-use zoom_scopes_catalogue::manifest::{self, Declared, ManifestErrorKind};
 use zoom_scopes_catalogue::{Catalogue, Level, OperationId, PlanOptions, ScopeId};
 
-use super::{Failure, OperationView, Status, answer, scope_names, short_label};
 use crate::cli::Deny;
-use crate::render::{Format, Report, Style, Table, Tone, code, count, escape, manifest_line};
-use crate::scan;
-
-pub fn run(
-    c: &'static Catalogue,
-    dir: &Path,
-    level: Option<Level>,
-    deny: &[Deny],
-    format: Format,
-) -> Result<Status, Failure> {
-    let dir = crate_dir(dir)?;
-    let place = |file: &str| shown(&dir, file);
-    let manifest_path = place("Cargo.toml");
-    let text = std::fs::read_to_string(dir.join("Cargo.toml"))
-        .map_err(|e| Failure::new(format!("cannot read {manifest_path}: {e}")))?;
-    let (declared, declares) = declared(c, &manifest_path, &text)?;
-    let found = scan::scan(&dir).map_err(|problems| {
-        let lines: Vec<String> = problems
-            .iter()
-            .map(|p| {
-                let mut p = p.clone();
-                p.file = place(&p.file);
-                p.to_string()
-            })
-            .collect();
-        Failure(lines)
-    })?;
-    for warning in &found.warnings {
-        eprintln!("warning: {}", place(warning));
-    }
-    let audit = c.audit(found.uses, &declared, level).map_err(|errors| {
-        let lines: Vec<String> = errors
-            .iter()
-            .map(|e| format!("{}:{}: {}", place(&e.file), e.line, e.error))
-            .collect();
-        Failure(lines)
-    })?;
-    let report = AuditReport::new(c, audit, &dir, manifest::package_name(&text), declares);
-    let status = report.status(deny);
-    answer(&report, format, status)
-}
-
-/// The crate directory `dir` names: the directory itself, or the one of a `Cargo.toml` path.
-fn crate_dir(dir: &Path) -> Result<PathBuf, Failure> {
-    let shown = dir.display();
-    if !dir.exists() {
-        return Err(Failure::new(format!("no such directory: {shown}")));
-    }
-    if dir.is_file() {
-        return match dir.file_name() {
-            Some(name) if name == "Cargo.toml" => {
-                Ok(dir.parent().unwrap_or(Path::new(".")).to_path_buf())
-            }
-            _ => Err(Failure::new(format!(
-                "{shown} is a file; audit takes the directory of a crate"
-            ))),
-        };
-    }
-    if !dir.join("Cargo.toml").is_file() {
-        return Err(Failure::new(format!(
-            "{shown} has no Cargo.toml; audit takes the directory of a crate"
-        )));
-    }
-    Ok(dir.to_path_buf())
-}
-
-/// `file` (relative to the crate) as the user can open it from where they ran the command.
-fn shown(dir: &Path, file: &str) -> String {
-    if dir.as_os_str().is_empty() || dir == Path::new(".") {
-        file.to_owned()
-    } else {
-        format!("{}/{file}", dir.display().to_string().trim_end_matches('/'))
-    }
-}
-
-/// The declared scopes, and whether the manifest declares any table at all: a crate without
-/// `[package.metadata.zoom]` is audited as declaring nothing.
-fn declared(c: &Catalogue, path: &str, text: &str) -> Result<(Declared, bool), Failure> {
-    match manifest::declared_scopes(c, path, text) {
-        Ok(d) => Ok((d, true)),
-        Err(errors)
-            if errors
-                .iter()
-                .all(|e| e.kind == ManifestErrorKind::MissingTable) =>
-        {
-            Ok((Declared::default(), false))
-        }
-        Err(errors) => {
-            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            Err(Failure(lines))
-        }
-    }
-}
+use crate::commands::{OperationView, Status, scope_names, short_label};
+use crate::render::{Report, Style, Table, Tone, code, count, escape, manifest_line};
 
 /// The audit, with its JSON form.
 #[derive(Serialize)]
-struct AuditReport {
+pub struct AuditReport {
     #[serde(rename = "crate")]
     krate: Option<String>,
     dir: String,
@@ -143,7 +51,7 @@ struct BroaderView {
 }
 
 impl AuditReport {
-    fn new(
+    pub fn new(
         c: &'static Catalogue,
         audit: Audit,
         dir: &Path,
@@ -190,7 +98,7 @@ impl AuditReport {
         }
     }
 
-    fn status(&self, deny: &[Deny]) -> Status {
+    pub fn status(&self, deny: &[Deny]) -> Status {
         let denied = |d: Deny, findings: bool| deny.contains(&d) && findings;
         let fails = !self.missing.is_empty()
             || !self.no_scope_at_level.is_empty()
@@ -240,6 +148,38 @@ impl AuditReport {
             ));
         }
         parts.join(", ")
+    }
+
+    /// How the declaration differs from the least-privilege cover: the scopes to add and to
+    /// drop, each written by `name`; `None` when they agree.
+    fn change(&self, name: impl Fn(&str) -> String) -> Option<String> {
+        let a = &self.audit;
+        let names = |ids: Vec<&ScopeId>| -> Vec<String> {
+            ids.iter()
+                .map(|&&s| name(self.catalogue.scope(s).name()))
+                .collect()
+        };
+        let add = names(
+            a.minimal
+                .scopes
+                .iter()
+                .filter(|s| !a.declared.contains(s))
+                .collect(),
+        );
+        let drop = names(
+            a.declared
+                .iter()
+                .filter(|s| !a.minimal.scopes.contains(s))
+                .collect(),
+        );
+        let mut parts = Vec::new();
+        if !add.is_empty() {
+            parts.push(format!("add {}", add.join(", ")));
+        }
+        if !drop.is_empty() {
+            parts.push(format!("drop {}", drop.join(", ")));
+        }
+        (!parts.is_empty()).then(|| format!("to get there: {}", parts.join("; ")))
     }
 
     fn scope_list(&self, ids: &[ScopeId]) -> String {
@@ -358,6 +298,9 @@ impl Report for AuditReport {
             );
             table.row(vec![(String::new(), Tone::Plain), (line, Tone::Bad)]);
         }
+        if let Some(change) = self.change(str::to_owned) {
+            table.row(vec![(String::new(), Tone::Plain), (change, Tone::Plain)]);
+        }
         out.push_str(&table.render(style));
         out.push_str(&format!("\n{}\n", self.summary()));
         out
@@ -454,8 +397,12 @@ impl Report for AuditReport {
             .level
             .map(|l| format!(" ({l}-level scopes only)"))
             .unwrap_or_default();
+        let change = self
+            .change(code)
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "\nLeast privilege for the operations used{within}: {}.\n",
+            "\nLeast privilege for the operations used{within}: {}{change}.\n",
             if minimal.is_empty() {
                 "nothing".to_owned()
             } else {
