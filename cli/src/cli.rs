@@ -90,7 +90,7 @@ pub enum Command {
     /// Every operation a crate's sources use, checked against the scopes its Cargo.toml declares
     ///
     /// Reads src/lib.rs, src/main.rs, src/bin/, examples/, tests/ and benches/, following `mod`
-    /// declarations, for #[requires_api] and operation! uses. Reports `missing` (used operations
+    /// declarations, for `#[requires_api]` and `operation!` uses. Reports `missing` (used operations
     /// no declared scope grants), `minimal` (the least-privilege cover of what is used), `unused`
     /// (declared scopes granting nothing used) and `broader` (declared scopes a less privileged
     /// set would replace).
