@@ -192,6 +192,40 @@ fn directory_without_manifest() {
 }
 
 #[test]
+fn crate_without_sources_or_package() {
+    let dir = temp_crate("empty", "[]", "");
+    std::fs::remove_dir_all(dir.join("src")).unwrap();
+    let shown = dir.to_str().unwrap();
+    let r = run(&["audit", shown]);
+    assert_eq!(
+        r.exits(2).stderr,
+        format!(
+            "error: {shown}: no Rust sources: found neither src/lib.rs nor src/main.rs, nor \
+             targets in src/bin/, examples/, tests/ or benches/\n"
+        )
+    );
+    std::fs::write(dir.join("Cargo.toml"), "[workspace]\nmembers = [\"a\"]\n").unwrap();
+    let r = run(&["audit", shown]);
+    assert!(
+        r.exits(2).stderr.ends_with(
+            "/Cargo.toml names no package: audit takes the directory of a package, not of a workspace root\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    std::fs::write(dir.join("Cargo.toml"), "[package\nname = ").unwrap();
+    let r = run(&["audit", shown]);
+    assert!(
+        r.exits(2)
+            .stderr
+            .contains("/Cargo.toml:1 is not valid TOML: "),
+        "{}",
+        r.stderr
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn file_that_does_not_parse() {
     let r = run(&["audit", "tests/fixtures/broken"]);
     assert!(
@@ -269,7 +303,8 @@ fn bad_arguments_and_missing_module_files() {
         r.stderr
             .contains("src/lib.rs:1: module `gone` has no file (looked for ")
             && r.stderr.contains("src/gone.rs and ")
-            && r.stderr.contains("src/gone/mod.rs); it is not audited"),
+            && r.stderr
+                .contains("src/gone/mod.rs in the crate); it is not audited"),
         "{}",
         r.stderr
     );

@@ -9,7 +9,10 @@
 //!
 //! Sources are found as Cargo finds them by convention: `src/lib.rs`, `src/main.rs`,
 //! `src/bin/`, `examples/`, `tests/` and `benches/` (a file, or a directory with `main.rs`),
-//! following `mod` declarations and `#[path]` attributes as rustc does.
+//! following `mod` declarations and `#[path]` attributes as rustc does. Every file is read
+//! whatever its `#[cfg]`, since the audit is about what the crate may do in any build. Uses
+//! written inside `macro_rules!` definitions, or inside macro calls whose input is not a list
+//! of expressions, are not seen.
 
 mod args;
 mod targets;
@@ -77,7 +80,8 @@ pub struct Scan {
     pub uses: Vec<Use>,
     /// Files read, in the order read.
     pub files: Vec<String>,
-    pub warnings: Vec<String>,
+    /// Module declarations whose file is not there: the audit goes on without them.
+    pub warnings: Vec<Problem>,
 }
 
 /// Scans the crate in `dir`. Fails with every problem found: a file that cannot be read or
@@ -85,8 +89,9 @@ pub struct Scan {
 pub fn scan(dir: &Path) -> Result<Scan, Vec<Problem>> {
     let roots = targets::roots(dir);
     if roots.is_empty() {
+        // The problem is with the crate directory itself: an empty file name stands for it.
         return Err(vec![Problem::in_file(
-            &dir.display().to_string(),
+            "",
             "no Rust sources: found neither src/lib.rs nor src/main.rs, nor targets in src/bin/, \
              examples/, tests/ or benches/"
                 .to_owned(),
@@ -170,12 +175,16 @@ impl Walker<'_> {
                 Ok((found, owns)) => self.file(&found, child, owns),
                 Err(tried) => {
                     let tried: Vec<String> = tried.iter().map(|p| self.shown(p)).collect();
-                    self.scan.warnings.push(format!(
-                        "{shown}:{}: module `{}` has no file (looked for {}); it is not audited",
-                        decl.line,
-                        decl.name,
-                        tried.join(" and ")
-                    ));
+                    self.scan.warnings.push(Problem {
+                        file: shown.clone(),
+                        line: Some(decl.line),
+                        column: None,
+                        message: format!(
+                            "module `{}` has no file (looked for {} in the crate); it is not audited",
+                            decl.name,
+                            tried.join(" and ")
+                        ),
+                    });
                 }
             }
         }

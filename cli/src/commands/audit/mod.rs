@@ -30,19 +30,21 @@ pub fn run(
     let text = std::fs::read_to_string(dir.join("Cargo.toml"))
         .map_err(|e| Failure::new(format!("cannot read {manifest_path}: {e}")))?;
     let (declared, declares) = declared(c, &manifest_path, &text)?;
-    let found = scan::scan(&dir).map_err(|problems| {
-        let lines: Vec<String> = problems
-            .iter()
-            .map(|p| {
-                let mut p = p.clone();
-                p.file = place(&p.file);
-                p.to_string()
-            })
-            .collect();
-        Failure(lines)
-    })?;
+    let Some(package) = manifest::package_name(&text) else {
+        return Err(Failure::new(format!(
+            "{manifest_path} names no package: audit takes the directory of a package, not of \
+             a workspace root"
+        )));
+    };
+    let placed = |p: &scan::Problem| {
+        let mut p = p.clone();
+        p.file = place(&p.file);
+        p.to_string()
+    };
+    let found =
+        scan::scan(&dir).map_err(|problems| Failure(problems.iter().map(placed).collect()))?;
     for warning in &found.warnings {
-        eprintln!("warning: {}", place(warning));
+        eprintln!("warning: {}", placed(warning));
     }
     let audit = c.audit(found.uses, &declared, level).map_err(|errors| {
         let lines: Vec<String> = errors
@@ -51,7 +53,7 @@ pub fn run(
             .collect();
         Failure(lines)
     })?;
-    let report = AuditReport::new(c, audit, &dir, manifest::package_name(&text), declares);
+    let report = AuditReport::new(c, audit, &dir, package, declares);
     let status = report.status(deny);
     answer(&report, format, status)
 }
@@ -80,9 +82,12 @@ fn crate_dir(dir: &Path) -> Result<PathBuf, Failure> {
     Ok(dir.to_path_buf())
 }
 
-/// `file` (relative to the crate) as the user can open it from where they ran the command.
+/// `file` (relative to the crate; empty for the crate directory itself) as the user can open
+/// it from where they ran the command.
 fn shown(dir: &Path, file: &str) -> String {
-    if dir.as_os_str().is_empty() || dir == Path::new(".") {
+    if file.is_empty() {
+        dir.display().to_string()
+    } else if dir.as_os_str().is_empty() || dir == Path::new(".") {
         file.to_owned()
     } else {
         format!("{}/{file}", dir.display().to_string().trim_end_matches('/'))

@@ -15,7 +15,7 @@ use crate::render::{Report, Style, Table, Tone, code, count, escape, manifest_li
 #[derive(Serialize)]
 pub struct AuditReport {
     #[serde(rename = "crate")]
-    krate: Option<String>,
+    krate: String,
     dir: String,
     operations: Vec<UseView>,
     declared: Vec<&'static str>,
@@ -55,7 +55,7 @@ impl AuditReport {
         c: &'static Catalogue,
         audit: Audit,
         dir: &Path,
-        krate: Option<String>,
+        krate: String,
         declares: bool,
     ) -> AuditReport {
         let titles = |ops: &[OperationId]| -> Vec<&'static str> {
@@ -109,10 +109,6 @@ impl AuditReport {
         } else {
             Status::Clean
         }
-    }
-
-    fn name(&self) -> String {
-        self.krate.clone().unwrap_or_else(|| self.dir.clone())
     }
 
     fn label(&self, op: OperationId) -> String {
@@ -194,7 +190,7 @@ impl Report for AuditReport {
             a.uses.iter().map(|u| u.site.file.as_str()).collect();
         let mut out = format!(
             "{} {}\n",
-            style.paint(Tone::Heading, &format!("audit of {}", self.name())),
+            style.paint(Tone::Heading, &format!("audit of {}", self.krate)),
             style.paint(
                 Tone::Dim,
                 &format!(
@@ -309,7 +305,7 @@ impl Report for AuditReport {
     fn markdown(&self) -> String {
         let a = &self.audit;
         let c = self.catalogue;
-        let mut out = format!("## Zoom scopes of {}\n\n", code(&self.name()));
+        let mut out = format!("## Zoom scopes of {}\n\n", code(&self.krate));
         if !self.declares || a.declared.is_empty() {
             out.push_str("The crate declares no scopes in `[package.metadata.zoom]`.\n");
         } else {
