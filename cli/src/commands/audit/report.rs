@@ -1,6 +1,7 @@
 //! The audit's report: JSON in the public contract's field names, text for people, and a
 //! Markdown scope-justification table for Zoom's app review.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde::Serialize;
@@ -178,42 +179,40 @@ impl AuditReport {
         (!parts.is_empty()).then(|| format!("to get there: {}", parts.join("; ")))
     }
 
-    fn scope_list(&self, ids: &[ScopeId]) -> String {
-        scope_names(self.catalogue, ids).join(", ")
-    }
-}
-
-impl Report for AuditReport {
-    fn text(&self, style: &Style) -> String {
+    /// "audit of NAME (N uses of M operations in K files)".
+    fn heading(&self, style: &Style) -> String {
         let a = &self.audit;
-        let files: std::collections::BTreeSet<&str> =
-            a.uses.iter().map(|u| u.site.file.as_str()).collect();
-        let mut out = format!(
+        let files: BTreeSet<&str> = a.uses.iter().map(|u| u.site.file.as_str()).collect();
+        let counts = format!(
+            "({} of {} in {})",
+            count(a.uses.len(), "use"),
+            count(a.operations().len(), "operation"),
+            count(files.len(), "file")
+        );
+        format!(
             "{} {}\n",
             style.paint(Tone::Heading, &format!("audit of {}", self.krate)),
-            style.paint(
-                Tone::Dim,
-                &format!(
-                    "({} of {} in {})",
-                    count(a.uses.len(), "use"),
-                    count(a.operations().len(), "operation"),
-                    count(files.len(), "file")
-                )
-            )
-        );
-        if !a.uses.is_empty() {
-            let mut table = Table::indented(2);
-            for u in &a.uses {
-                table.row(vec![
-                    (format!("{}:{}", u.site.file, u.site.line), Tone::Dim),
-                    (u.site.function.clone(), Tone::Plain),
-                    (self.label(u.operation), Tone::Heading),
-                ]);
-            }
-            out.push('\n');
-            out.push_str(&table.render(style));
+            style.paint(Tone::Dim, &counts)
+        )
+    }
+
+    /// One row per use: place, function, operation.
+    fn uses_table(&self) -> Table {
+        let mut table = Table::indented(2);
+        for u in &self.audit.uses {
+            table.row(vec![
+                (format!("{}:{}", u.site.file, u.site.line), Tone::Dim),
+                (u.site.function.clone(), Tone::Plain),
+                (self.label(u.operation), Tone::Heading),
+            ]);
         }
-        out.push('\n');
+        table
+    }
+
+    /// declared, missing, unused, broader and minimal, each with its lines.
+    fn findings_table(&self) -> Table {
+        let a = &self.audit;
+        let c = self.catalogue;
         let mut table = Table::default();
         let declared = if self.declares {
             self.scope_list(&a.declared)
@@ -224,80 +223,80 @@ impl Report for AuditReport {
             ("declared".into(), Tone::Heading),
             (declared, Tone::Scope),
         ]);
-        if a.missing.is_empty() {
-            table.row(vec![
-                ("missing".into(), Tone::Heading),
-                ("none".into(), Tone::Good),
-            ]);
-        }
-        for &op in &a.missing {
+        let missing = a.missing.iter().map(|&op| {
             let fix = match self.fix(op) {
                 Some(scope) => format!("add \"{scope}\""),
-                None => format!("no {}-level scope grants it", self.level.unwrap_or("")),
+                None => self.unavailable(),
             };
-            let line = format!("{}: {fix}", self.label(op));
-            table.row(vec![("missing".into(), Tone::Heading), (line, Tone::Bad)]);
-            for place in self.places(a.uses_of(op)) {
-                table.row(vec![
-                    (String::new(), Tone::Plain),
-                    (format!("  used by {place}"), Tone::Dim),
-                ]);
-            }
-        }
-        if a.unused.is_empty() {
-            table.row(vec![
-                ("unused".into(), Tone::Heading),
-                ("none".into(), Tone::Good),
-            ]);
-        }
-        for &s in &a.unused {
-            let line = format!(
-                "{}: grants none of the used operations",
-                self.catalogue.scope(s).name()
-            );
-            table.row(vec![("unused".into(), Tone::Heading), (line, Tone::Warn)]);
-        }
-        if a.broader.is_empty() {
-            table.row(vec![
-                ("broader".into(), Tone::Heading),
-                ("none".into(), Tone::Good),
-            ]);
-        }
-        for b in &a.broader {
-            let line = format!(
-                "{}: {} would do",
-                self.catalogue.scope(b.scope).name(),
-                self.scope_list(&b.instead)
-            );
-            table.row(vec![("broader".into(), Tone::Heading), (line, Tone::Warn)]);
-        }
-        let minimal = if a.minimal.scopes.is_empty() {
-            "nothing to request".to_owned()
-        } else {
-            self.scope_list(&a.minimal.scopes)
+            let used_by = self.places(a.uses_of(op));
+            let details = used_by.iter().map(|p| format!("  used by {p}")).collect();
+            (format!("{}: {fix}", self.label(op)), details)
+        });
+        finding_rows(&mut table, "missing", Tone::Bad, missing.collect());
+        let unused = a.unused.iter().map(|&s| {
+            let name = c.scope(s).name();
+            (
+                format!("{name}: grants none of the used operations"),
+                Vec::new(),
+            )
+        });
+        finding_rows(&mut table, "unused", Tone::Warn, unused.collect());
+        let broader = a.broader.iter().map(|b| {
+            let instead = self.scope_list(&b.instead);
+            (
+                format!("{}: {instead} would do", c.scope(b.scope).name()),
+                Vec::new(),
+            )
+        });
+        finding_rows(&mut table, "broader", Tone::Warn, broader.collect());
+        self.minimal_rows(&mut table);
+        table
+    }
+
+    /// The least-privilege cover, its manifest line, what it leaves out, how to get there.
+    fn minimal_rows(&self, table: &mut Table) {
+        let a = &self.audit;
+        let more = |table: &mut Table, text: String, tone: Tone| {
+            table.row(vec![(String::new(), Tone::Plain), (text, tone)]);
         };
-        table.row(vec![
-            ("minimal".into(), Tone::Heading),
-            (minimal, Tone::Scope),
-        ]);
-        if !a.minimal.scopes.is_empty() {
-            table.row(vec![
-                (String::new(), Tone::Plain),
-                (manifest_line(&self.minimal), Tone::Dim),
-            ]);
+        if a.minimal.scopes.is_empty() {
+            let nothing = ("nothing to request".to_owned(), Tone::Plain);
+            table.row(vec![("minimal".into(), Tone::Heading), nothing]);
+        } else {
+            let scopes = (self.scope_list(&a.minimal.scopes), Tone::Scope);
+            table.row(vec![("minimal".into(), Tone::Heading), scopes]);
+            more(table, manifest_line(&self.minimal), Tone::Dim);
         }
         for &op in &a.minimal.unavailable {
-            let line = format!(
-                "{}: no {}-level scope grants it",
-                self.label(op),
-                self.level.unwrap_or("")
-            );
-            table.row(vec![(String::new(), Tone::Plain), (line, Tone::Bad)]);
+            let line = format!("{}: {}", self.label(op), self.unavailable());
+            more(table, line, Tone::Bad);
         }
         if let Some(change) = self.change(str::to_owned) {
-            table.row(vec![(String::new(), Tone::Plain), (change, Tone::Plain)]);
+            more(table, change, Tone::Plain);
         }
-        out.push_str(&table.render(style));
+    }
+
+    fn unavailable(&self) -> String {
+        format!(
+            "no {}-level scope grants it",
+            self.level.unwrap_or_default()
+        )
+    }
+
+    fn scope_list(&self, ids: &[ScopeId]) -> String {
+        scope_names(self.catalogue, ids).join(", ")
+    }
+}
+
+impl Report for AuditReport {
+    fn text(&self, style: &Style) -> String {
+        let mut out = self.heading(style);
+        if !self.audit.uses.is_empty() {
+            out.push('\n');
+            out.push_str(&self.uses_table().render(style));
+        }
+        out.push('\n');
+        out.push_str(&self.findings_table().render(style));
         out.push_str(&format!("\n{}\n", self.summary()));
         out
     }
@@ -406,5 +405,21 @@ impl Report for AuditReport {
             }
         ));
         out
+    }
+}
+
+/// Rows for one kind of finding: "none" when there is none, else each line with its details.
+fn finding_rows(table: &mut Table, kind: &str, tone: Tone, lines: Vec<(String, Vec<String>)>) {
+    if lines.is_empty() {
+        table.row(vec![
+            (kind.to_owned(), Tone::Heading),
+            ("none".into(), Tone::Good),
+        ]);
+    }
+    for (line, details) in lines {
+        table.row(vec![(kind.to_owned(), Tone::Heading), (line, tone)]);
+        for detail in details {
+            table.row(vec![(String::new(), Tone::Plain), (detail, Tone::Dim)]);
+        }
     }
 }
