@@ -15,7 +15,7 @@ use super::{Failure, Status, answer};
 use crate::cli::Deny;
 use crate::render::Format;
 use crate::scan;
-use report::AuditReport;
+use report::{AuditReport, Subject};
 
 pub fn run(
     c: &'static Catalogue,
@@ -53,7 +53,13 @@ pub fn run(
             .collect();
         Failure(lines)
     })?;
-    let report = AuditReport::new(c, audit, &dir, package, declares);
+    let subject = Subject {
+        name: package,
+        dir,
+        files: found.files,
+        declares,
+    };
+    let report = AuditReport::new(c, audit, subject);
     let status = report.status(deny);
     answer(&report, format, status)
 }

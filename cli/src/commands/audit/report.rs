@@ -1,8 +1,7 @@
 //! The audit's report: JSON in the public contract's field names, text for people, and a
 //! Markdown scope-justification table for Zoom's app review.
 
-use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::PathBuf;
 
 use serde::Serialize;
 use zoom_scopes_catalogue::audit::{Audit, Resolved};
@@ -18,6 +17,8 @@ pub struct AuditReport {
     #[serde(rename = "crate")]
     krate: String,
     dir: String,
+    /// The source files read, relative to `dir`.
+    files: Vec<String>,
     operations: Vec<UseView>,
     declared: Vec<&'static str>,
     /// Titles of used operations no declared scope grants.
@@ -36,6 +37,17 @@ pub struct AuditReport {
     catalogue: &'static Catalogue,
 }
 
+/// What was audited.
+pub struct Subject {
+    /// The package name.
+    pub name: String,
+    pub dir: PathBuf,
+    /// The source files read, relative to `dir`.
+    pub files: Vec<String>,
+    /// Whether the manifest has a `[package.metadata.zoom]` table.
+    pub declares: bool,
+}
+
 #[derive(Serialize)]
 struct UseView {
     title: &'static str,
@@ -52,19 +64,14 @@ struct BroaderView {
 }
 
 impl AuditReport {
-    pub fn new(
-        c: &'static Catalogue,
-        audit: Audit,
-        dir: &Path,
-        krate: String,
-        declares: bool,
-    ) -> AuditReport {
+    pub fn new(c: &'static Catalogue, audit: Audit, subject: Subject) -> AuditReport {
         let titles = |ops: &[OperationId]| -> Vec<&'static str> {
             ops.iter().map(|&op| c.operation(op).title()).collect()
         };
         AuditReport {
-            krate,
-            dir: dir.display().to_string(),
+            krate: subject.name,
+            dir: subject.dir.display().to_string(),
+            files: subject.files,
             operations: audit
                 .uses
                 .iter()
@@ -93,7 +100,7 @@ impl AuditReport {
                 .collect(),
             level: audit.level.map(Level::as_str),
             no_scope_at_level: titles(&audit.minimal.unavailable),
-            declares,
+            declares: subject.declares,
             audit,
             catalogue: c,
         }
@@ -179,15 +186,14 @@ impl AuditReport {
         (!parts.is_empty()).then(|| format!("to get there: {}", parts.join("; ")))
     }
 
-    /// "audit of NAME (N uses of M operations in K files)".
+    /// "audit of NAME (N uses of M operations in K files read)".
     fn heading(&self, style: &Style) -> String {
         let a = &self.audit;
-        let files: BTreeSet<&str> = a.uses.iter().map(|u| u.site.file.as_str()).collect();
         let counts = format!(
-            "({} of {} in {})",
+            "({} of {} in {} read)",
             count(a.uses.len(), "use"),
             count(a.operations().len(), "operation"),
-            count(files.len(), "file")
+            count(self.files.len(), "file")
         );
         format!(
             "{} {}\n",
