@@ -4,6 +4,8 @@
 //! kept in `data/zoom-classic-scopes.txt`. This crate answers the questions the `zoom-scopes`
 //! macros, runtime and CLI ask: which operation a title names, which scopes grant it, least
 //! privileged first, what a user probably meant when a name is wrong, and what a crate declares.
+//! With the `analysis` feature it also plans least-privilege scopes (`plan`), searches operations
+//! by words (`Catalogue::search`) and computes a crate's audit (`audit`), for `cargo zoom-scopes`.
 //!
 //! ```
 //! let catalogue = zoom_scopes_catalogue::classic();
@@ -15,6 +17,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "analysis")]
+pub mod audit;
 mod builder;
 #[cfg(feature = "codegen")]
 pub mod codegen;
@@ -25,8 +29,12 @@ pub mod marker;
 mod model;
 mod names;
 mod parse;
+#[cfg(feature = "analysis")]
+pub mod plan;
 mod resolve;
 pub mod scope_name;
+#[cfg(feature = "analysis")]
+mod search;
 mod suggest;
 pub mod text;
 
@@ -36,8 +44,12 @@ pub use coverage::NotCovered;
 pub use model::{Catalogue, Endpoint, Group, GroupId, Operation, OperationId, Scope, ScopeId};
 pub use names::{Embedded, Names};
 pub use parse::{ParseError, parse};
+#[cfg(feature = "analysis")]
+pub use plan::{Cost, Plan, PlanOptions};
 pub use resolve::{Choice, LookupError, SUGGESTIONS, ScopeError, Subject};
 pub use scope_name::{Access, Level};
+#[cfg(feature = "analysis")]
+pub use search::Hit;
 pub use suggest::closest;
 
 /// The text of the catalogue this crate embeds.

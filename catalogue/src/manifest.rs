@@ -222,6 +222,18 @@ pub fn declared_scopes(
     }
 }
 
+/// The `[package] name` of a manifest, when it has one (a workspace root may not).
+pub fn package_name(text: &str) -> Option<String> {
+    let root = DeTable::parse(text).ok()?;
+    let DeValue::Table(package) = get(root.get_ref(), "package")?.get_ref() else {
+        return None;
+    };
+    match get(package, "name")?.get_ref() {
+        DeValue::String(name) => Some(name.to_string()),
+        _ => None,
+    }
+}
+
 /// Walks the parsed manifest, collecting every problem with its line.
 struct Reader<'a> {
     names: &'a dyn Names,
@@ -619,6 +631,14 @@ mod tests {
             "{}",
             e[0]
         );
+    }
+
+    #[test]
+    fn package_names() {
+        assert_eq!(package_name(HEAD).as_deref(), Some("app"));
+        assert_eq!(package_name("[workspace]\nmembers = []\n"), None);
+        assert_eq!(package_name("[package\n"), None);
+        assert_eq!(package_name("[package]\nname = 3\n"), None);
     }
 
     #[test]

@@ -1,0 +1,366 @@
+//! The audit of a crate: given the operations its sources use and the scopes its manifest
+//! declares, what is missing, what least-privilege set would do, and which declared scopes are
+//! not needed or broader than needed.
+//!
+//! Finding the uses (parsing Rust) is the caller's job: this module stays free of a Rust
+//! parser so that the proc macros, which depend on this crate, stay light.
+
+use std::fmt;
+
+use crate::manifest::{Declared, ExtraGrant};
+use crate::model::{Catalogue, OperationId, ScopeId};
+use crate::plan::{Plan, PlanOptions};
+use crate::resolve::LookupError;
+use crate::scope_name::Level;
+
+/// One place in a crate's sources that names an operation: a `#[requires_api]` attribute or an
+/// `operation!` call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Use {
+    /// The title as written.
+    pub title: String,
+    /// The `api = "..."` group, when given.
+    pub api: Option<String>,
+    /// The function (or item) it is on or in, as a path within its file's crate target.
+    pub function: String,
+    /// The source file, as the caller names it.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// A use and the operation it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// Where and how it was written.
+    pub site: Use,
+    /// The operation.
+    pub operation: OperationId,
+}
+
+/// A use whose title (and group) does not name exactly one operation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UseError {
+    /// The source file.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong, with suggestions.
+    pub error: LookupError,
+}
+
+impl fmt::Display for UseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.error)
+    }
+}
+
+impl std::error::Error for UseError {}
+
+/// A declared scope that grants more than the crate needs: `instead` grants every used
+/// operation it grants, with less privilege.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Broader {
+    /// The declared scope.
+    pub scope: ScopeId,
+    /// The less privileged replacement, least privileged first (declared already or not).
+    pub instead: Vec<ScopeId>,
+}
+
+/// The findings of an audit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Audit {
+    /// Every use, by file and line.
+    pub uses: Vec<Resolved>,
+    /// The declared scopes, as written.
+    pub declared: Vec<ScopeId>,
+    /// The extra grants the manifest declares.
+    pub extra_grants: Vec<ExtraGrant>,
+    /// The level plans were restricted to, if any.
+    pub level: Option<Level>,
+    /// Used operations no declared scope grants, in order of first use.
+    pub missing: Vec<OperationId>,
+    /// The least-privilege cover of every used operation (at `level`, if given).
+    pub minimal: Plan,
+    /// Declared scopes that grant none of the used operations.
+    pub unused: Vec<ScopeId>,
+    /// Declared scopes a less privileged set would replace.
+    pub broader: Vec<Broader>,
+}
+
+impl Catalogue {
+    /// Audits `uses` against `declared`. Fails with every use that does not resolve.
+    pub fn audit(
+        &self,
+        mut uses: Vec<Use>,
+        declared: &Declared,
+        level: Option<Level>,
+    ) -> Result<Audit, Vec<UseError>> {
+        uses.sort_by(|a, b| (&a.file, a.line, &a.title).cmp(&(&b.file, b.line, &b.title)));
+        let mut resolved = Vec::with_capacity(uses.len());
+        let mut errors = Vec::new();
+        for site in uses {
+            match self.resolve(&site.title, site.api.as_deref()) {
+                Ok(op) => resolved.push(Resolved {
+                    operation: op.id(),
+                    site,
+                }),
+                Err(error) => errors.push(UseError {
+                    file: site.file,
+                    line: site.line,
+                    error,
+                }),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let used = distinct_operations(&resolved);
+        let declared_ids = declared.ids();
+        let options = PlanOptions {
+            level,
+            extra_grants: &declared.grants,
+        };
+        let grants = |scope, op| grants(self, &declared.grants, scope, op);
+        let missing = used
+            .iter()
+            .copied()
+            .filter(|&op| !declared_ids.iter().any(|&s| grants(s, op)))
+            .collect();
+        let mut unused = Vec::new();
+        let mut broader = Vec::new();
+        for &scope in &declared_ids {
+            let needs: Vec<OperationId> = used
+                .iter()
+                .copied()
+                .filter(|&op| grants(scope, op))
+                .collect();
+            if needs.is_empty() {
+                unused.push(scope);
+                continue;
+            }
+            // A plan containing `scope` costs at least as much as `scope` alone, so a cheaper
+            // plan is a replacement without it.
+            let alternative = self.plan(&needs, &options);
+            if alternative.unavailable.is_empty() && alternative.cost < self.scope_cost(scope) {
+                broader.push(Broader {
+                    scope,
+                    instead: alternative.scopes,
+                });
+            }
+        }
+        Ok(Audit {
+            minimal: self.plan(&used, &options),
+            uses: resolved,
+            declared: declared_ids,
+            extra_grants: declared.grants.clone(),
+            level,
+            missing,
+            unused,
+            broader,
+        })
+    }
+}
+
+impl Audit {
+    /// Whether `scope` grants `op`, by the catalogue or by one of the manifest's extra grants.
+    pub fn grants(&self, catalogue: &Catalogue, scope: ScopeId, op: OperationId) -> bool {
+        grants(catalogue, &self.extra_grants, scope, op)
+    }
+
+    /// The uses that `scope` grants, in source order.
+    pub fn uses_granted_by<'a>(
+        &'a self,
+        catalogue: &'a Catalogue,
+        scope: ScopeId,
+    ) -> impl Iterator<Item = &'a Resolved> + 'a {
+        self.uses
+            .iter()
+            .filter(move |u| self.grants(catalogue, scope, u.operation))
+    }
+
+    /// The uses of `op`, in source order.
+    pub fn uses_of(&self, op: OperationId) -> impl Iterator<Item = &Resolved> + '_ {
+        self.uses.iter().filter(move |u| u.operation == op)
+    }
+
+    /// The distinct used operations, in order of first use.
+    pub fn operations(&self) -> Vec<OperationId> {
+        distinct_operations(&self.uses)
+    }
+}
+
+/// Whether `scope` grants `op`, by the catalogue or by an extra grant.
+fn grants(catalogue: &Catalogue, extra: &[ExtraGrant], scope: ScopeId, op: OperationId) -> bool {
+    catalogue.operation(op).granted_by().contains(&scope)
+        || extra.iter().any(|g| g.scope == scope && g.operation == op)
+}
+
+fn distinct_operations(uses: &[Resolved]) -> Vec<OperationId> {
+    let mut ops = Vec::new();
+    for u in uses {
+        if !ops.contains(&u.operation) {
+            ops.push(u.operation);
+        }
+    }
+    ops
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classic;
+    use crate::manifest::DeclaredScope;
+
+    fn site(title: &str, api: Option<&str>, line: usize) -> Use {
+        Use {
+            title: title.to_owned(),
+            api: api.map(str::to_owned),
+            function: format!("f{line}"),
+            file: "src/lib.rs".to_owned(),
+            line,
+        }
+    }
+
+    fn declare(c: &Catalogue, names: &[&str]) -> Declared {
+        Declared {
+            scopes: names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| DeclaredScope {
+                    scope: c.scope_named(n).unwrap().id(),
+                    line: i + 1,
+                })
+                .collect(),
+            grants: Vec::new(),
+        }
+    }
+
+    fn names(c: &Catalogue, ids: &[ScopeId]) -> Vec<String> {
+        ids.iter().map(|&s| c.scope(s).name().to_owned()).collect()
+    }
+
+    fn titles(c: &Catalogue, ids: &[OperationId]) -> Vec<String> {
+        ids.iter()
+            .map(|&op| c.operation(op).title().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn missing_minimal_unused_broader() {
+        let c = classic();
+        let uses = vec![
+            site("Get a meeting", None, 9),
+            site("Create a meeting", None, 3),
+            site("List meetings", Some("Meeting"), 5),
+            site("Get a user", Some("User"), 7),
+        ];
+        let declared = declare(c, &["meeting:write:admin", "meeting:read", "webinar:read"]);
+        let audit = c.audit(uses, &declared, None).unwrap();
+        let lines: Vec<usize> = audit.uses.iter().map(|u| u.site.line).collect();
+        assert_eq!(lines, [3, 5, 7, 9], "by file and line");
+        assert_eq!(titles(c, &audit.missing), ["Get a user"]);
+        assert_eq!(
+            names(c, &audit.minimal.scopes),
+            ["meeting:read", "user:read", "meeting:write"]
+        );
+        assert_eq!(names(c, &audit.unused), ["webinar:read"]);
+        assert_eq!(audit.broader.len(), 1);
+        assert_eq!(names(c, &[audit.broader[0].scope]), ["meeting:write:admin"]);
+        assert_eq!(names(c, &audit.broader[0].instead), ["meeting:write"]);
+    }
+
+    #[test]
+    fn a_broader_scope_may_be_replaced_by_several() {
+        let c = classic();
+        let uses = vec![
+            site("Create a meeting", None, 1),
+            site("Get a meeting", None, 2),
+        ];
+        let audit = c
+            .audit(uses, &declare(c, &["meeting:master"]), None)
+            .unwrap();
+        assert!(audit.missing.is_empty());
+        assert_eq!(
+            names(c, &audit.broader[0].instead),
+            ["meeting:read", "meeting:write"]
+        );
+    }
+
+    #[test]
+    fn levels_apply_to_minimal_and_broader() {
+        let c = classic();
+        let uses = vec![
+            site("Create a meeting", None, 1),
+            site("Create a user", None, 2),
+        ];
+        let declared = declare(c, &["meeting:write:admin", "scim2"]);
+        let audit = c.audit(uses, &declared, Some(Level::Admin)).unwrap();
+        assert!(audit.missing.is_empty());
+        assert!(
+            audit.broader.is_empty(),
+            "meeting:write is not an admin scope"
+        );
+        assert_eq!(names(c, &audit.minimal.scopes), ["meeting:write:admin"]);
+        assert_eq!(titles(c, &audit.minimal.unavailable), ["Create a user"]);
+    }
+
+    #[test]
+    fn extra_grants_count_as_grants() {
+        let c = classic();
+        let summary = c.resolve("Get a meeting or webinar summary", None).unwrap();
+        let mut declared = declare(c, &["meeting_summary:read"]);
+        declared.grants.push(ExtraGrant {
+            scope: declared.scopes[0].scope,
+            operation: summary.id(),
+            line: 4,
+        });
+        let uses = vec![site("Get a meeting or webinar summary", None, 1)];
+        let audit = c.audit(uses, &declared, None).unwrap();
+        assert!(audit.missing.is_empty() && audit.unused.is_empty() && audit.broader.is_empty());
+        assert_eq!(names(c, &audit.minimal.scopes), ["meeting_summary:read"]);
+        assert_eq!(
+            audit.uses_granted_by(c, declared.scopes[0].scope).count(),
+            1
+        );
+    }
+
+    #[test]
+    fn every_bad_use_is_reported_with_its_place() {
+        let c = classic();
+        let uses = vec![
+            site("Crate a meeting", None, 4),
+            site("List meetings", None, 2),
+            site("Create a meeting", None, 1),
+        ];
+        let errors = c.audit(uses, &Declared::default(), None).unwrap_err();
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 2);
+        assert!(
+            shown[0].starts_with("src/lib.rs:2: \"List meetings\" is documented in 2 API groups"),
+            "{}",
+            shown[0]
+        );
+        assert!(
+            shown[1]
+                .starts_with("src/lib.rs:4: no Zoom API operation is titled \"Crate a meeting\""),
+            "{}",
+            shown[1]
+        );
+        assert!(
+            shown[1].contains("did you mean \"Create a meeting\""),
+            "{}",
+            shown[1]
+        );
+    }
+
+    #[test]
+    fn nothing_used_leaves_every_declared_scope_unused() {
+        let c = classic();
+        let audit = c
+            .audit(Vec::new(), &declare(c, &["meeting:write"]), None)
+            .unwrap();
+        assert!(audit.missing.is_empty() && audit.minimal.scopes.is_empty());
+        assert_eq!(names(c, &audit.unused), ["meeting:write"]);
+    }
+}

@@ -1,0 +1,298 @@
+//! Least-privilege planning: the set of scopes an app should request for the operations it
+//! performs.
+//!
+//! Least privilege is lexicographic ([`Cost`]): fewest `:master` scopes, then fewest `:admin`,
+//! then fewest write scopes, then fewest scopes. The plan is optimal under that order, not a
+//! greedy approximation: it is an exact weighted set cover ([`cover`]), which the catalogue's
+//! structure keeps small (most operations are granted by a handful of scopes of one resource).
+//!
+//! Grants are exact: a scope is a candidate for an operation only when the catalogue (or an
+//! extra grant the app's manifest declares) lists the operation under it.
+
+mod branch;
+mod cover;
+mod reduce;
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign};
+
+pub use cover::{Cover, cover};
+
+use crate::manifest::ExtraGrant;
+use crate::model::{Catalogue, OperationId, ScopeId};
+use crate::scope_name::{Access, Level};
+
+/// The privilege a set of scopes carries, compared lexicographically in field order: a plan
+/// with fewer `:master` scopes is better whatever the rest, and so on down to the plain count.
+///
+/// Costs add up field by field, and the lexicographic order is compatible with that addition,
+/// which is what lets [`cover`] bound partial solutions.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Cost {
+    /// `:master` scopes.
+    pub master: u32,
+    /// `:admin` scopes.
+    pub admin: u32,
+    /// Scopes that may write (see [`Access`]).
+    pub write: u32,
+    /// Scopes of any kind.
+    pub scopes: u32,
+}
+
+impl Cost {
+    /// Nothing requested.
+    pub const ZERO: Cost = Cost {
+        master: 0,
+        admin: 0,
+        write: 0,
+        scopes: 0,
+    };
+
+    /// The cost of requesting one scope of this level and access.
+    pub fn of_scope(level: Level, access: Access) -> Cost {
+        Cost {
+            master: u32::from(level == Level::Master),
+            admin: u32::from(level == Level::Admin),
+            write: u32::from(access == Access::Write),
+            scopes: 1,
+        }
+    }
+}
+
+impl Add for Cost {
+    type Output = Cost;
+    fn add(self, other: Cost) -> Cost {
+        Cost {
+            master: self.master + other.master,
+            admin: self.admin + other.admin,
+            write: self.write + other.write,
+            scopes: self.scopes + other.scopes,
+        }
+    }
+}
+
+impl AddAssign for Cost {
+    fn add_assign(&mut self, other: Cost) {
+        *self = *self + other;
+    }
+}
+
+impl Sum for Cost {
+    fn sum<I: Iterator<Item = Cost>>(iter: I) -> Cost {
+        iter.fold(Cost::ZERO, Add::add)
+    }
+}
+
+impl fmt::Display for Cost {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural = |n: u32| if n == 1 { "" } else { "s" };
+        write!(
+            f,
+            "{} scope{}: {} master, {} admin, {} write",
+            self.scopes,
+            plural(self.scopes),
+            self.master,
+            self.admin,
+            self.write
+        )
+    }
+}
+
+/// What a plan may use besides the catalogue.
+#[derive(Copy, Clone, Debug, Default)]
+pub struct PlanOptions<'a> {
+    /// Propose only scopes of this level. An operation no scope of the level grants is left
+    /// out of the plan and reported in [`Plan::unavailable`]: another level is never picked
+    /// silently.
+    pub level: Option<Level>,
+    /// Grants Zoom's page omits, as declared in a manifest's `[package.metadata.zoom.grants]`:
+    /// each makes its scope a candidate for its operation.
+    pub extra_grants: &'a [ExtraGrant],
+}
+
+/// A least-privilege set of scopes for some operations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// The scopes to request, least privileged first.
+    pub scopes: Vec<ScopeId>,
+    /// Their total privilege.
+    pub cost: Cost,
+    /// Operations no candidate scope grants (none exists at the requested level), in the
+    /// order asked, each once. The plan covers every other operation.
+    pub unavailable: Vec<OperationId>,
+}
+
+impl Catalogue {
+    /// The privilege of one scope.
+    pub fn scope_cost(&self, id: ScopeId) -> Cost {
+        let scope = self.scope(id);
+        Cost::of_scope(scope.level(), scope.access())
+    }
+
+    /// The scopes that may grant `op` in a plan: those the catalogue lists it under, and those
+    /// an extra grant names, restricted to `options.level`; least privileged first.
+    pub fn candidates(&self, op: OperationId, options: &PlanOptions<'_>) -> Vec<ScopeId> {
+        let listed = self.operation(op).granted_by().iter().copied();
+        let extra = options
+            .extra_grants
+            .iter()
+            .filter(|g| g.operation == op)
+            .map(|g| g.scope);
+        let mut scopes: Vec<ScopeId> = listed
+            .chain(extra)
+            .filter(|&s| options.level.is_none_or(|l| self.scope(s).level() == l))
+            .collect();
+        self.rank(&mut scopes);
+        scopes.dedup();
+        scopes
+    }
+
+    /// The least-privilege set of scopes granting every operation in `ops` (repeats allowed),
+    /// exactly optimal under [`Cost`]'s order. Ties between equally privileged plans are broken
+    /// the same way on every run.
+    pub fn plan(&self, ops: &[OperationId], options: &PlanOptions<'_>) -> Plan {
+        let mut wanted: Vec<OperationId> = Vec::new();
+        for &op in ops {
+            if !wanted.contains(&op) {
+                wanted.push(op);
+            }
+        }
+        let requirements: Vec<Vec<usize>> = wanted
+            .iter()
+            .map(|&op| {
+                let candidates = self.candidates(op, options);
+                candidates.iter().map(|s| s.index()).collect()
+            })
+            .collect();
+        let costs: Vec<Cost> = self
+            .scopes()
+            .iter()
+            .map(|s| self.scope_cost(s.id()))
+            .collect();
+        let solved = cover(&costs, &requirements);
+        let mut scopes: Vec<ScopeId> = solved
+            .chosen
+            .iter()
+            .map(|&i| self.scopes()[i].id())
+            .collect();
+        self.rank(&mut scopes);
+        Plan {
+            scopes,
+            cost: solved.cost,
+            unavailable: solved.unmet.iter().map(|&i| wanted[i]).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classic;
+
+    fn names(c: &Catalogue, plan: &Plan) -> Vec<String> {
+        plan.scopes
+            .iter()
+            .map(|&s| c.scope(s).name().to_owned())
+            .collect()
+    }
+
+    fn op(c: &Catalogue, title: &str, group: Option<&str>) -> OperationId {
+        c.resolve(title, group).unwrap().id()
+    }
+
+    #[test]
+    fn costs_order_lexicographically() {
+        let user_write = Cost::of_scope(Level::User, Access::Write);
+        let admin_read = Cost::of_scope(Level::Admin, Access::Read);
+        let master_read = Cost::of_scope(Level::Master, Access::Read);
+        assert!(user_write + user_write + user_write < admin_read);
+        assert!(admin_read + admin_read < master_read);
+        assert_eq!(
+            [user_write, admin_read].into_iter().sum::<Cost>(),
+            Cost {
+                master: 0,
+                admin: 1,
+                write: 1,
+                scopes: 2
+            }
+        );
+        assert_eq!(
+            (user_write + admin_read).to_string(),
+            "2 scopes: 0 master, 1 admin, 1 write"
+        );
+    }
+
+    #[test]
+    fn least_privileged_scope_for_one_operation() {
+        let c = classic();
+        let plan = c.plan(&[op(c, "Create a meeting", None)], &PlanOptions::default());
+        assert_eq!(names(c, &plan), ["meeting:write"]);
+        assert!(plan.unavailable.is_empty());
+    }
+
+    #[test]
+    fn no_implied_hierarchy() {
+        let c = classic();
+        let ops = [
+            op(c, "Create a meeting", None),
+            op(c, "Get a meeting", None),
+        ];
+        let plan = c.plan(&ops, &PlanOptions::default());
+        assert_eq!(names(c, &plan), ["meeting:read", "meeting:write"]);
+    }
+
+    #[test]
+    fn levels_restrict_candidates_and_report_what_they_cannot_cover() {
+        let c = classic();
+        let create = op(c, "Create a meeting", None);
+        let user = op(c, "Create a user", None);
+        let admin = PlanOptions {
+            level: Some(Level::Admin),
+            ..PlanOptions::default()
+        };
+        let plan = c.plan(&[create, user, create], &admin);
+        assert_eq!(names(c, &plan), ["meeting:write:admin"]);
+        assert_eq!(
+            plan.unavailable,
+            [user],
+            "only scim2 grants it, a user-level scope"
+        );
+        let master = PlanOptions {
+            level: Some(Level::Master),
+            ..PlanOptions::default()
+        };
+        assert_eq!(names(c, &c.plan(&[create], &master)), ["meeting:master"]);
+    }
+
+    #[test]
+    fn extra_grants_are_candidates() {
+        let c = classic();
+        let summary = op(c, "Get a meeting or webinar summary", None);
+        assert_eq!(
+            names(c, &c.plan(&[summary], &PlanOptions::default())),
+            ["meeting_summary:master"]
+        );
+        let extra = [ExtraGrant {
+            scope: c.scope_named("meeting_summary:read").unwrap().id(),
+            operation: summary,
+            line: 1,
+        }];
+        let options = PlanOptions {
+            extra_grants: &extra,
+            ..PlanOptions::default()
+        };
+        assert_eq!(
+            names(c, &c.plan(&[summary], &options)),
+            ["meeting_summary:read"]
+        );
+    }
+
+    #[test]
+    fn empty_request_is_an_empty_plan() {
+        let c = classic();
+        let plan = c.plan(&[], &PlanOptions::default());
+        assert!(plan.scopes.is_empty() && plan.unavailable.is_empty());
+        assert_eq!(plan.cost, Cost::ZERO);
+    }
+}

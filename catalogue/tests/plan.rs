@@ -1,0 +1,208 @@
+//! The least-privilege planner against exhaustive search, and on the whole catalogue.
+
+use proptest::prelude::*;
+use zoom_scopes_catalogue::plan::{Cover, cover};
+use zoom_scopes_catalogue::{Access, Catalogue, Cost, Level, OperationId, PlanOptions, classic};
+
+/// The cheapest cost of meeting every requirement that has a candidate, by trying every subset.
+fn brute_force(costs: &[Cost], requirements: &[Vec<usize>]) -> Cost {
+    let masks: Vec<u32> = requirements
+        .iter()
+        .map(|r| {
+            r.iter()
+                .filter(|&&c| c < costs.len())
+                .fold(0, |m, &c| m | 1 << c)
+        })
+        .filter(|&m| m != 0)
+        .collect();
+    (0u32..1 << costs.len())
+        .filter(|&subset| masks.iter().all(|&m| m & subset != 0))
+        .map(|subset| {
+            (0..costs.len())
+                .filter(|&c| subset & 1 << c != 0)
+                .map(|c| costs[c])
+                .sum()
+        })
+        .min()
+        .expect("choosing every candidate meets every requirement that has one")
+}
+
+fn check(costs: &[Cost], requirements: &[Vec<usize>]) -> Result<(), TestCaseError> {
+    let answer: Cover = cover(costs, requirements);
+    prop_assert!(
+        answer.chosen.windows(2).all(|w| w[0] < w[1]),
+        "ascending, no repeats"
+    );
+    prop_assert_eq!(
+        answer.cost,
+        answer.chosen.iter().map(|&c| costs[c]).sum::<Cost>()
+    );
+    for (i, req) in requirements.iter().enumerate() {
+        let meetable = req.iter().any(|&c| c < costs.len());
+        prop_assert_eq!(answer.unmet.contains(&i), !meetable, "requirement {}", i);
+        if meetable {
+            prop_assert!(
+                req.iter().any(|c| answer.chosen.contains(c)),
+                "requirement {} is not met by {:?}",
+                i,
+                answer.chosen
+            );
+        }
+    }
+    prop_assert_eq!(answer.cost, brute_force(costs, requirements));
+    prop_assert_eq!(
+        &cover(costs, requirements),
+        &answer,
+        "the same answer every time"
+    );
+    Ok(())
+}
+
+/// The cost of a scope of some level and access, as the catalogue's scopes have.
+fn scope_cost() -> impl Strategy<Value = Cost> {
+    let level = prop_oneof![Just(Level::User), Just(Level::Admin), Just(Level::Master)];
+    let access = prop_oneof![Just(Access::Read), Just(Access::Write)];
+    (level, access).prop_map(|(l, a)| Cost::of_scope(l, a))
+}
+
+/// Any small cost vector, to exercise the lexicographic arithmetic beyond real scopes.
+fn any_cost() -> impl Strategy<Value = Cost> {
+    (0u32..3, 0u32..3, 0u32..3, 0u32..3).prop_map(|(master, admin, write, scopes)| Cost {
+        master,
+        admin,
+        write,
+        scopes,
+    })
+}
+
+/// Up to 12 candidates and 14 requirements of up to 5 candidates; an index one past the end
+/// stands for a scope that does not exist.
+fn instance(
+    cost: impl Strategy<Value = Cost>,
+) -> impl Strategy<Value = (Vec<Cost>, Vec<Vec<usize>>)> {
+    proptest::collection::vec(cost, 1..=12).prop_flat_map(|costs| {
+        let n = costs.len();
+        let req = proptest::collection::vec(0..=n, 0..=5);
+        (Just(costs), proptest::collection::vec(req, 0..=14))
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn optimal_with_scope_costs((costs, reqs) in instance(scope_cost())) {
+        check(&costs, &reqs)?;
+    }
+
+    #[test]
+    fn optimal_with_any_costs((costs, reqs) in instance(any_cost())) {
+        check(&costs, &reqs)?;
+    }
+}
+
+/// Operations of a few related groups, where scopes overlap the most.
+fn catalogue_ops() -> impl Strategy<Value = Vec<usize>> {
+    proptest::collection::vec(0..classic().operations().len(), 1..=6)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn catalogue_plans_are_optimal(picked in catalogue_ops(), level in 0usize..4) {
+        let c = classic();
+        let level = [None, Some(Level::User), Some(Level::Admin), Some(Level::Master)][level];
+        let options = PlanOptions { level, ..PlanOptions::default() };
+        let ops: Vec<OperationId> = picked.iter().map(|&i| c.operations()[i].id()).collect();
+        // Brute force over the scopes that can matter: the candidates of the chosen operations.
+        let mut scopes: Vec<_> = ops.iter().flat_map(|&op| c.candidates(op, &options)).collect();
+        scopes.sort();
+        scopes.dedup();
+        prop_assume!(scopes.len() <= 14);
+        let costs: Vec<Cost> = scopes.iter().map(|&s| c.scope_cost(s)).collect();
+        let reqs: Vec<Vec<usize>> = ops
+            .iter()
+            .map(|&op| {
+                c.candidates(op, &options)
+                    .iter()
+                    .map(|s| scopes.binary_search(s).unwrap())
+                    .collect()
+            })
+            .collect();
+        let plan = c.plan(&ops, &options);
+        prop_assert_eq!(plan.cost, brute_force(&costs, &reqs));
+        for &op in &ops {
+            let granted = c.covers(&plan.scopes, op);
+            prop_assert_eq!(granted, !plan.unavailable.contains(&op));
+        }
+    }
+}
+
+fn every_operation(c: &Catalogue) -> Vec<OperationId> {
+    c.operations().iter().map(|op| op.id()).collect()
+}
+
+#[test]
+fn whole_catalogue() {
+    let c = classic();
+    let all = every_operation(c);
+    let plan = c.plan(&all, &PlanOptions::default());
+    assert!(
+        plan.unavailable.is_empty(),
+        "every operation has a granting scope"
+    );
+    assert!(all.iter().all(|&op| c.covers(&plan.scopes, op)));
+    // Optimal plans have no scope whose removal keeps the cover (costs are positive).
+    for (i, &s) in plan.scopes.iter().enumerate() {
+        let mut without = plan.scopes.clone();
+        without.remove(i);
+        assert!(
+            all.iter().any(|&op| !c.covers(&without, op)),
+            "{} is redundant",
+            c.scope(s).name()
+        );
+    }
+    // Each operation's least privileged scope covers everything too, at a higher cost.
+    let mut naive: Vec<_> = all
+        .iter()
+        .filter_map(|&op| c.least_privileged(op))
+        .collect();
+    naive.sort();
+    naive.dedup();
+    let naive_cost: Cost = naive.iter().map(|&s| c.scope_cost(s)).sum();
+    assert!(plan.cost <= naive_cost, "{} vs {}", plan.cost, naive_cost);
+    assert_eq!(
+        plan.cost,
+        Cost {
+            master: 13,
+            admin: 69,
+            write: 73,
+            scopes: 119
+        },
+        "the minimal cover of the catalogue changed: check the data or the planner"
+    );
+}
+
+#[test]
+fn whole_catalogue_by_level() {
+    let c = classic();
+    let all = every_operation(c);
+    for level in [Level::User, Level::Admin, Level::Master] {
+        let options = PlanOptions {
+            level: Some(level),
+            ..PlanOptions::default()
+        };
+        let plan = c.plan(&all, &options);
+        assert!(plan.scopes.iter().all(|&s| c.scope(s).level() == level));
+        for &op in &all {
+            let at_level = c
+                .operation(op)
+                .granted_by()
+                .iter()
+                .any(|&s| c.scope(s).level() == level);
+            assert_eq!(plan.unavailable.contains(&op), !at_level, "{level}");
+            assert_eq!(c.covers(&plan.scopes, op), at_level, "{level}");
+        }
+    }
+}

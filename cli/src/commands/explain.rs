@@ -1,0 +1,190 @@
+//! `explain "Title" [--api GROUP]`: an operation and the scopes that grant it.
+
+use serde::Serialize;
+use zoom_scopes_catalogue::{Catalogue, Choice, Level, LookupError, Operation};
+
+use super::{Failure, OperationView, ScopeView, Status, annotation, answer, scope_names};
+use crate::lookup::{self, Qualifier};
+use crate::render::{Format, Report, Style, Table, Tone, code, escape};
+
+const MASTER_NOTE: &str = "only :master scopes grant it; they grant the master-account variant";
+const MASTER_PATH: &str = "(/accounts/{accountId}/...) of the operation";
+
+pub fn run(
+    c: &'static Catalogue,
+    title: &str,
+    api: Option<&str>,
+    format: Format,
+) -> Result<Status, Failure> {
+    match c.resolve(title, api) {
+        Ok(op) => answer(&Explained::new(c, op), format, Status::Clean),
+        Err(LookupError::Ambiguous { title, choices }) => {
+            let report = Ambiguous {
+                title,
+                ambiguous: true,
+                choices: choices.into_iter().map(ChoiceView::from).collect(),
+            };
+            answer(&report, format, Status::Findings)
+        }
+        Err(e) => Err(Failure::new(lookup::message(&e, Qualifier::ApiFlag))),
+    }
+}
+
+/// An operation, explained.
+#[derive(Serialize)]
+struct Explained {
+    title: &'static str,
+    api: &'static str,
+    operation_id: Option<&'static str>,
+    /// Granting scopes, least privileged first.
+    scopes: Vec<&'static str>,
+    scope_details: Vec<ScopeView>,
+    /// Only `:master` scopes grant it.
+    master_only: bool,
+    deprecated: bool,
+    replacement: Option<OperationView>,
+    annotation: String,
+}
+
+impl Explained {
+    fn new(c: &'static Catalogue, op: &'static Operation) -> Explained {
+        let granted = op.granted_by();
+        Explained {
+            title: op.title(),
+            api: c.group(op.group()).name(),
+            operation_id: op.operation_id(),
+            scopes: scope_names(c, granted),
+            scope_details: granted.iter().map(|&s| ScopeView::new(c, s)).collect(),
+            master_only: granted.iter().all(|&s| c.scope(s).level() == Level::Master),
+            deprecated: op.deprecated(),
+            replacement: op.replacement().map(|r| OperationView::new(c, r)),
+            annotation: annotation(c, op),
+        }
+    }
+}
+
+impl Report for Explained {
+    fn text(&self, style: &Style) -> String {
+        let mut out = format!(
+            "{} {}\n",
+            style.paint(Tone::Heading, self.title),
+            style.paint(Tone::Dim, &format!("({} API)", self.api))
+        );
+        if let Some(id) = self.operation_id {
+            out.push_str(&format!("  operationId: {id}\n"));
+        }
+        out.push_str("\n  granted by, least privileged first:\n");
+        let mut table = Table::indented(4);
+        for s in &self.scope_details {
+            table.row(vec![
+                (s.name.to_owned(), Tone::Scope),
+                (s.level.to_owned(), Tone::Plain),
+                (s.access.to_owned(), Tone::Plain),
+                (s.description.unwrap_or("").to_owned(), Tone::Dim),
+            ]);
+        }
+        out.push_str(&table.render(style));
+        out.push_str(&format!("\n  annotate with: {}\n", self.annotation));
+        if self.master_only {
+            let note = style.paint(Tone::Warn, "note");
+            out.push_str(&format!("  {note}: {MASTER_NOTE}\n        {MASTER_PATH}\n"));
+        }
+        if self.deprecated {
+            let instead = match &self.replacement {
+                Some(r) => format!("; use \"{}\" instead", r.title),
+                None => String::new(),
+            };
+            let note = style.paint(Tone::Warn, "note");
+            out.push_str(&format!("  {note}: Zoom marks it deprecated{instead}\n"));
+        }
+        out
+    }
+
+    fn markdown(&self) -> String {
+        let mut out = format!(
+            "## {}\n\nAPI group: {}",
+            escape(self.title),
+            escape(self.api)
+        );
+        if let Some(id) = self.operation_id {
+            out.push_str(&format!(" · operationId: {}", code(id)));
+        }
+        out.push_str("\n\n| Scope | Level | Access | Description |\n| --- | --- | --- | --- |\n");
+        for s in &self.scope_details {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                code(s.name),
+                s.level,
+                s.access,
+                escape(s.description.unwrap_or(""))
+            ));
+        }
+        out.push_str(&format!("\nAnnotate with {}.\n", code(&self.annotation)));
+        if self.master_only {
+            let note = escape(&format!("{MASTER_NOTE} {MASTER_PATH}"));
+            out.push_str(&format!("\n> Note: {note}.\n"));
+        }
+        if self.deprecated {
+            let instead = match &self.replacement {
+                Some(r) => format!("; use \"{}\" instead", escape(r.title)),
+                None => String::new(),
+            };
+            out.push_str(&format!("\n> Note: Zoom marks it deprecated{instead}.\n"));
+        }
+        out
+    }
+}
+
+/// A title documented in several groups with different scopes.
+#[derive(Serialize)]
+struct Ambiguous {
+    title: String,
+    ambiguous: bool,
+    choices: Vec<ChoiceView>,
+}
+
+#[derive(Serialize)]
+struct ChoiceView {
+    api: String,
+    scopes: Vec<String>,
+}
+
+impl From<Choice> for ChoiceView {
+    fn from(c: Choice) -> ChoiceView {
+        ChoiceView {
+            api: c.group,
+            scopes: c.scopes,
+        }
+    }
+}
+
+impl Report for Ambiguous {
+    fn text(&self, style: &Style) -> String {
+        let mut out = format!(
+            "{} is documented in {} API groups with different scopes; choose one with --api:\n",
+            style.paint(Tone::Heading, &format!("\"{}\"", self.title)),
+            self.choices.len()
+        );
+        let mut table = Table::indented(2);
+        for c in &self.choices {
+            let (written, scopes) =
+                lookup::choice(&self.title, &c.api, &c.scopes, Qualifier::ApiFlag);
+            table.row(vec![(written, Tone::Plain), (scopes, Tone::Dim)]);
+        }
+        out.push_str(&table.render(style));
+        out
+    }
+
+    fn markdown(&self) -> String {
+        let mut out = format!(
+            "## {}\n\nDocumented in {} API groups with different scopes:\n\n| API group | Granted by |\n| --- | --- |\n",
+            escape(&self.title),
+            self.choices.len()
+        );
+        for c in &self.choices {
+            let scopes: Vec<String> = c.scopes.iter().map(|s| code(s)).collect();
+            out.push_str(&format!("| {} | {} |\n", escape(&c.api), scopes.join(", ")));
+        }
+        out
+    }
+}

@@ -1,0 +1,382 @@
+//! Walks one parsed file for `#[requires_api]` attributes, `operation!` calls and `mod`
+//! declarations.
+
+use syn::ext::IdentExt;
+use syn::parse::Parser;
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::visit::{self, Visit};
+use syn::{Attribute, Expr, Ident, Meta, Token};
+use zoom_scopes_catalogue::audit::Use;
+
+use super::Problem;
+use super::args;
+
+/// A `mod name;` whose body is in another file.
+#[derive(Clone, Debug)]
+pub struct ModDecl {
+    pub name: String,
+    /// Its `#[path = "..."]`, if any.
+    pub path: Option<String>,
+    /// The inline `mod name { ... }` blocks it sits in, outermost first.
+    pub inline: Vec<InlineMod>,
+    pub line: usize,
+}
+
+/// An enclosing inline module and its `#[path]`, which decide where nested files are.
+#[derive(Clone, Debug)]
+pub struct InlineMod {
+    pub name: String,
+    pub path: Option<String>,
+}
+
+/// What one file holds.
+pub struct FileVisitor<'a> {
+    file: &'a str,
+    /// The path of the item being visited: modules, impl types, traits, functions.
+    names: Vec<String>,
+    inline: Vec<InlineMod>,
+    pub uses: Vec<Use>,
+    pub problems: Vec<Problem>,
+    pub mods: Vec<ModDecl>,
+}
+
+impl<'a> FileVisitor<'a> {
+    /// A visitor for `file` (its name in reports), whose items live in module `module`.
+    pub fn new(file: &'a str, module: Vec<String>) -> Self {
+        FileVisitor {
+            file,
+            names: module,
+            inline: Vec::new(),
+            uses: Vec::new(),
+            problems: Vec::new(),
+            mods: Vec::new(),
+        }
+    }
+
+    fn within(&mut self, name: String, visit: impl FnOnce(&mut Self)) {
+        self.names.push(name);
+        visit(self);
+        self.names.pop();
+    }
+
+    /// The current item path, or `(top level)` outside any item.
+    fn current(&self) -> String {
+        if self.names.is_empty() {
+            "(top level)".to_owned()
+        } else {
+            self.names.join("::")
+        }
+    }
+
+    fn function_attributes(&mut self, attrs: &[Attribute], name: &Ident) {
+        let function = self.qualified(name);
+        for attr in attrs.iter().filter(|a| is_ours(a.path(), "requires_api")) {
+            if let Meta::Path(_) = attr.meta {
+                self.problems.push(Problem::at(
+                    self.file,
+                    attr.span(),
+                    "#[requires_api] needs an operation title, e.g. #[requires_api(\"Create a meeting\")]",
+                ));
+                continue;
+            }
+            let parsed = attr.parse_args_with(args::parse);
+            self.record(parsed, &function, "#[requires_api]");
+        }
+    }
+
+    fn qualified(&self, name: &Ident) -> String {
+        let mut path = self.names.clone();
+        path.push(name.unraw().to_string());
+        path.join("::")
+    }
+
+    /// Records one use, or the problem with its arguments.
+    fn record(&mut self, parsed: syn::Result<args::OperationArgs>, function: &str, what: &str) {
+        match parsed {
+            Ok(a) => self.uses.push(Use {
+                title: a.title.value(),
+                api: a.api.map(|g| g.value()),
+                function: function.to_owned(),
+                file: self.file.to_owned(),
+                line: a.title.span().start().line,
+            }),
+            Err(e) => {
+                let message = format!("cannot read the arguments of {what}: {e}");
+                self.problems
+                    .push(Problem::at(self.file, e.span(), &message));
+            }
+        }
+    }
+}
+
+/// `name` or `zoom_scopes::name` (with or without a leading `::`).
+fn is_ours(path: &syn::Path, name: &str) -> bool {
+    let segments: Vec<&syn::PathSegment> = path.segments.iter().collect();
+    match segments.as_slice() {
+        [last] => last.ident == name,
+        [krate, last] => krate.ident == "zoom_scopes" && last.ident == name,
+        _ => false,
+    }
+}
+
+/// The value of a `#[path = "..."]` attribute.
+fn path_attribute(attrs: &[Attribute]) -> Option<String> {
+    attrs.iter().find_map(|attr| match &attr.meta {
+        Meta::NameValue(nv) if nv.path.is_ident("path") => match &nv.value {
+            Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) => Some(s.value()),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+/// The name an impl block's methods are listed under: its self type's last path segment.
+fn impl_name(ty: &syn::Type) -> String {
+    match ty {
+        syn::Type::Path(p) => p
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.unraw().to_string())
+            .unwrap_or_else(|| "impl".to_owned()),
+        syn::Type::Reference(r) => impl_name(&r.elem),
+        _ => "impl".to_owned(),
+    }
+}
+
+impl<'ast> Visit<'ast> for FileVisitor<'_> {
+    fn visit_item_fn(&mut self, i: &'ast syn::ItemFn) {
+        self.function_attributes(&i.attrs, &i.sig.ident);
+        self.within(i.sig.ident.unraw().to_string(), |v| {
+            visit::visit_item_fn(v, i)
+        });
+    }
+
+    fn visit_impl_item_fn(&mut self, i: &'ast syn::ImplItemFn) {
+        self.function_attributes(&i.attrs, &i.sig.ident);
+        self.within(i.sig.ident.unraw().to_string(), |v| {
+            visit::visit_impl_item_fn(v, i);
+        });
+    }
+
+    fn visit_trait_item_fn(&mut self, i: &'ast syn::TraitItemFn) {
+        self.function_attributes(&i.attrs, &i.sig.ident);
+        self.within(i.sig.ident.unraw().to_string(), |v| {
+            visit::visit_trait_item_fn(v, i);
+        });
+    }
+
+    fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
+        self.within(impl_name(&i.self_ty), |v| visit::visit_item_impl(v, i));
+    }
+
+    fn visit_item_trait(&mut self, i: &'ast syn::ItemTrait) {
+        self.within(i.ident.unraw().to_string(), |v| {
+            visit::visit_item_trait(v, i)
+        });
+    }
+
+    fn visit_item_const(&mut self, i: &'ast syn::ItemConst) {
+        self.within(i.ident.unraw().to_string(), |v| {
+            visit::visit_item_const(v, i)
+        });
+    }
+
+    fn visit_item_static(&mut self, i: &'ast syn::ItemStatic) {
+        self.within(i.ident.unraw().to_string(), |v| {
+            visit::visit_item_static(v, i)
+        });
+    }
+
+    fn visit_item_mod(&mut self, i: &'ast syn::ItemMod) {
+        let name = i.ident.unraw().to_string();
+        let path = path_attribute(&i.attrs);
+        if i.content.is_none() {
+            self.mods.push(ModDecl {
+                name,
+                path,
+                inline: self.inline.clone(),
+                line: i.ident.span().start().line,
+            });
+            return;
+        }
+        self.inline.push(InlineMod {
+            name: name.clone(),
+            path,
+        });
+        self.within(name, |v| visit::visit_item_mod(v, i));
+        self.inline.pop();
+    }
+
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        if is_ours(&mac.path, "operation") {
+            let function = self.current();
+            self.record(mac.parse_body_with(args::parse), &function, "operation!");
+            return;
+        }
+        // Macros that take expressions (format!, vec!, assert_eq!, ...) may hold an
+        // `operation!` call; other macros' input is not Rust we can read, and is skipped.
+        let exprs = Punctuated::<Expr, Token![,]>::parse_terminated.parse2(mac.tokens.clone());
+        if let Ok(exprs) = exprs {
+            for e in &exprs {
+                self.visit_expr(e);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn visit(src: &str) -> FileVisitor<'static> {
+        let file = syn::parse_file(src).unwrap();
+        let mut v = FileVisitor::new("src/lib.rs", vec!["api".to_owned()]);
+        v.visit_file(&file);
+        v
+    }
+
+    fn uses(v: &FileVisitor<'_>) -> Vec<(String, Option<String>, String, usize)> {
+        v.uses
+            .iter()
+            .map(|u| (u.title.clone(), u.api.clone(), u.function.clone(), u.line))
+            .collect()
+    }
+
+    #[test]
+    fn attributes_on_every_kind_of_function() {
+        let v = visit(
+            r#"
+use zoom_scopes::requires_api;
+#[requires_api("Create a meeting")]
+async fn create() {}
+impl<A: App> Zoom<A> {
+    #[zoom_scopes::requires_api("Get a user", api = "User", app = A)]
+    pub fn user(&self) {}
+}
+trait Client {
+    #[requires_api("List meetings", api = "Meeting")]
+    fn list(&self);
+    #[::zoom_scopes::requires_api("Delete a meeting")]
+    fn delete(&self) {}
+}
+#[other::requires_api("Ignored")]
+#[test]
+fn r#try() {}
+"#,
+        );
+        assert!(v.problems.is_empty());
+        let found = uses(&v);
+        assert_eq!(
+            found,
+            [
+                ("Create a meeting".into(), None, "api::create".into(), 3),
+                (
+                    "Get a user".into(),
+                    Some("User".into()),
+                    "api::Zoom::user".into(),
+                    6
+                ),
+                (
+                    "List meetings".into(),
+                    Some("Meeting".into()),
+                    "api::Client::list".into(),
+                    10
+                ),
+                (
+                    "Delete a meeting".into(),
+                    None,
+                    "api::Client::delete".into(),
+                    12
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn operation_calls_where_they_stand() {
+        let v = visit(
+            r#"
+static CREATE: &Operation = zoom_scopes::operation!("Create a meeting");
+fn f() {
+    let op = operation!("Get a meeting");
+    println!("{}", operation!("List webinars").title());
+    assert_eq!(vec![operation!("Get a user", api = "User")].len(), 1);
+    some_dsl! { operation!("Not Rust we can read") => x };
+}
+mod inner {
+    const X: u8 = { let _ = operation!("Delete a meeting"); 0 };
+}
+"#,
+        );
+        let found: Vec<(String, String)> = uses(&v).into_iter().map(|u| (u.0, u.2)).collect();
+        assert_eq!(
+            found,
+            [
+                ("Create a meeting".to_owned(), "api::CREATE".to_owned()),
+                ("Get a meeting".to_owned(), "api::f".to_owned()),
+                ("List webinars".to_owned(), "api::f".to_owned()),
+                ("Get a user".to_owned(), "api::f".to_owned()),
+                ("Delete a meeting".to_owned(), "api::inner::X".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn module_declarations_with_paths_and_nesting() {
+        let v = visit(
+            r#"
+mod a;
+#[path = "other/b.rs"]
+pub(crate) mod b;
+mod outer {
+    #[path = "in"]
+    mod middle {
+        mod c;
+    }
+}
+"#,
+        );
+        let decls: Vec<(String, Option<String>, Vec<String>)> = v
+            .mods
+            .iter()
+            .map(|d| {
+                let inline = d.inline.iter().map(|m| m.name.clone()).collect();
+                (d.name.clone(), d.path.clone(), inline)
+            })
+            .collect();
+        assert_eq!(
+            decls,
+            [
+                ("a".into(), None, vec![]),
+                ("b".into(), Some("other/b.rs".into()), vec![]),
+                ("c".into(), None, vec!["outer".into(), "middle".into()]),
+            ]
+        );
+        assert_eq!(v.mods[2].inline[1].path.as_deref(), Some("in"));
+    }
+
+    #[test]
+    fn bad_arguments_are_problems_with_lines() {
+        let v = visit(
+            "\n#[requires_api]\nfn a() {}\n#[requires_api(TITLE)]\nfn b() {}\nfn c() { operation!(); }\n",
+        );
+        let lines: Vec<Option<usize>> = v.problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(2), Some(4), Some(6)]);
+        assert!(v.problems[0].message.contains("needs an operation title"));
+        assert!(
+            v.problems[1]
+                .message
+                .contains("cannot read the arguments of #[requires_api]")
+        );
+        assert!(
+            v.problems[2]
+                .message
+                .contains("cannot read the arguments of operation!")
+        );
+    }
+}

@@ -1,0 +1,324 @@
+//! `audit` on fixture crates under `tests/fixtures/`: findings in every format, exit codes,
+//! `--deny`, `--level`, and every kind of bad input.
+
+mod support;
+
+use serde_json::json;
+use support::{run, run_in, snapshot};
+
+const APP: &str = "tests/fixtures/app";
+
+#[test]
+fn findings_in_text_and_markdown() {
+    snapshot("audit.txt", &run(&["audit", APP]).exits(1).stdout);
+    let md = run(&["audit", APP, "--format", "markdown"]);
+    snapshot("audit.md", &md.exits(1).stdout);
+}
+
+#[test]
+fn json_follows_the_public_contract() {
+    let json = run(&["audit", APP, "--format", "json"]).exits(1).json();
+    assert_eq!(json["crate"], "meeting-bot");
+    let ops = json["operations"].as_array().unwrap();
+    assert_eq!(ops.len(), 9, "{ops:#?}");
+    assert!(ops.contains(&json!({
+        "title": "Get a user",
+        "api": "User",
+        "function": "client::users::Users::me",
+        "file": "src/client/users.rs",
+        "line": 4
+    })));
+    assert!(ops.contains(&json!({
+        "title": "List meetings",
+        "api": "Meeting",
+        "function": "client::Zoom::list_meetings",
+        "file": "src/client/mod.rs",
+        "line": 10
+    })));
+    assert_eq!(
+        json["declared"],
+        json!(["meeting:write:admin", "meeting:read", "webinar:read"])
+    );
+    assert_eq!(json["missing"], json!(["Get a user"]));
+    assert_eq!(
+        json["minimal"],
+        json!(["meeting:read", "user:read", "meeting:write"])
+    );
+    assert_eq!(json["unused"], json!(["webinar:read"]));
+    assert_eq!(
+        json["broader"],
+        json!([{"scope": "meeting:write:admin", "instead": ["meeting:write"]}])
+    );
+    assert_eq!(json["level"], serde_json::Value::Null);
+}
+
+#[test]
+fn every_source_location_is_scanned() {
+    let json = run(&["audit", APP, "--format", "json"]).json();
+    let files: Vec<&str> = json["operations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["file"].as_str().unwrap())
+        .collect();
+    for file in [
+        "src/lib.rs",             // crate root, operation! in a static and #[requires_api]
+        "src/client/mod.rs",      // mod client; -> client/mod.rs, method with app = A
+        "src/client/users.rs",    // nested module, trait item
+        "src/shared/reports.rs",  // #[path = "shared/reports.rs"]
+        "examples/quickstart.rs", // examples/
+        "tests/common/mod.rs",    // tests/ and its modules
+    ] {
+        assert!(files.contains(&file), "{file} not in {files:?}");
+    }
+}
+
+#[test]
+fn clean_crate_exits_0_with_extra_grants() {
+    let clean = run(&["audit", "tests/fixtures/clean"]);
+    snapshot("audit_clean.txt", &clean.exits(0).stdout);
+    let json = run(&["audit", "tests/fixtures/clean", "--format", "json"]).json();
+    assert_eq!(json["missing"], json!([]));
+    assert_eq!(
+        json["minimal"],
+        json!(["meeting:read", "meeting_summary:read"])
+    );
+}
+
+#[test]
+fn deny_turns_unused_and_broader_into_failures() {
+    // The clean crate has neither: denying both still passes.
+    run(&["audit", "tests/fixtures/clean", "--deny", "unused,broader"]).exits(0);
+    // A crate whose only findings are unused and broader scopes passes unless denied.
+    let dir = temp_crate(
+        "deny",
+        r#"["meeting:write:admin", "webinar:read"]"#,
+        "#[zoom_scopes::requires_api(\"Create a meeting\")]\nfn f() {}\n",
+    );
+    let dir = dir.to_str().unwrap();
+    run(&["audit", dir]).exits(0);
+    run(&["audit", dir, "--deny", "unused"]).exits(1);
+    run(&["audit", dir, "--deny", "broader"]).exits(1);
+    run(&["audit", dir, "--deny", "unused", "--deny", "broader"]).exits(1);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn level_restricts_the_plan_and_reports_what_it_cannot_grant() {
+    let admin = run(&["audit", APP, "--level", "admin", "--format", "json"]).json();
+    assert_eq!(admin["level"], "admin");
+    assert_eq!(
+        admin["minimal"],
+        json!([
+            "meeting:read:admin",
+            "user:read:admin",
+            "meeting:write:admin"
+        ])
+    );
+    assert_eq!(
+        admin["broader"],
+        json!([]),
+        "meeting:write is not an admin scope"
+    );
+    let dir = temp_crate(
+        "level",
+        r#"["scim2"]"#,
+        "#[zoom_scopes::requires_api(\"Create a user\")]\nfn f() {}\n",
+    );
+    let dir = dir.to_str().unwrap();
+    run(&["audit", dir]).exits(0);
+    let admin = run(&["audit", dir, "--level", "admin"]);
+    assert!(
+        admin
+            .exits(1)
+            .stdout
+            .contains("Create a user: no admin-level scope grants it"),
+        "{}",
+        admin.stdout
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn crate_without_scope_table_declares_nothing() {
+    let undeclared = run(&["audit", "tests/fixtures/undeclared"]);
+    let out = &undeclared.exits(1).stdout;
+    assert!(
+        out.contains("Cargo.toml has no [package.metadata.zoom] table"),
+        "{out}"
+    );
+    assert!(
+        out.contains("missing   Create a meeting: add \"meeting:write\""),
+        "{out}"
+    );
+    let md = run(&["audit", "tests/fixtures/undeclared", "--format", "markdown"]);
+    assert!(md.exits(1).stdout.contains("declares no scopes"));
+}
+
+#[test]
+fn default_directory_and_cargo_argv() {
+    let here = run_in(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/clean"),
+        &["zoom-scopes", "audit", "--format", "json"],
+    );
+    assert_eq!(here.exits(0).json()["crate"], "summaries");
+    let manifest = run(&["audit", "tests/fixtures/clean/Cargo.toml"]);
+    manifest.exits(0);
+}
+
+#[test]
+fn missing_directory() {
+    let r = run(&["audit", "tests/fixtures/nowhere"]);
+    assert_eq!(
+        r.exits(2).stderr,
+        "error: no such directory: tests/fixtures/nowhere\n"
+    );
+    assert!(r.stdout.is_empty());
+}
+
+#[test]
+fn directory_without_manifest() {
+    let r = run(&["audit", "tests/fixtures/no_manifest"]);
+    assert_eq!(
+        r.exits(2).stderr,
+        "error: tests/fixtures/no_manifest has no Cargo.toml; audit takes the directory of a crate\n"
+    );
+    let file = run(&["audit", "tests/fixtures/app/src/lib.rs"]);
+    assert!(
+        file.exits(2)
+            .stderr
+            .contains("is a file; audit takes the directory of a crate")
+    );
+}
+
+#[test]
+fn crate_without_sources_or_package() {
+    let dir = temp_crate("empty", "[]", "");
+    std::fs::remove_dir_all(dir.join("src")).unwrap();
+    let shown = dir.to_str().unwrap();
+    let r = run(&["audit", shown]);
+    assert_eq!(
+        r.exits(2).stderr,
+        format!(
+            "error: {shown}: no Rust sources: found neither src/lib.rs nor src/main.rs, nor \
+             targets in src/bin/, examples/, tests/ or benches/\n"
+        )
+    );
+    std::fs::write(dir.join("Cargo.toml"), "[workspace]\nmembers = [\"a\"]\n").unwrap();
+    let r = run(&["audit", shown]);
+    assert!(
+        r.exits(2).stderr.ends_with(
+            "/Cargo.toml names no package: audit takes the directory of a package, not of a workspace root\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    std::fs::write(dir.join("Cargo.toml"), "[package\nname = ").unwrap();
+    let r = run(&["audit", shown]);
+    assert!(
+        r.exits(2)
+            .stderr
+            .contains("/Cargo.toml:1 is not valid TOML: "),
+        "{}",
+        r.stderr
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn file_that_does_not_parse() {
+    let r = run(&["audit", "tests/fixtures/broken"]);
+    assert!(
+        r.exits(2)
+            .stderr
+            .starts_with("error: tests/fixtures/broken/src/half.rs:3:18: does not parse as Rust: "),
+        "{}",
+        r.stderr
+    );
+    let dir = temp_crate("syntax", r#"[]"#, "fn f() {\n    let = 3;\n}\n");
+    let r = run(&["audit", dir.to_str().unwrap()]);
+    assert!(
+        r.exits(2)
+            .stderr
+            .contains("/src/lib.rs:2:9: does not parse as Rust: expected"),
+        "{}",
+        r.stderr
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn unknown_and_ambiguous_titles_in_the_crate() {
+    let r = run(&["audit", "tests/fixtures/unknown_title"]);
+    let errors: Vec<&str> = r
+        .exits(2)
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "error: tests/fixtures/unknown_title/src/lib.rs:6: no Zoom API operation is titled \"Crate a meeting\"",
+            "error: tests/fixtures/unknown_title/src/lib.rs:9: \"List meetings\" is documented in 2 API groups with different scopes; choose one with `api = \"...\"`:",
+        ]
+    );
+    assert!(r.stderr.contains("did you mean \"Create a meeting\""));
+    assert!(r.stdout.is_empty());
+}
+
+#[test]
+fn bad_manifest_names_file_and_line() {
+    let r = run(&["audit", "tests/fixtures/bad_manifest"]);
+    assert!(
+        r.exits(2).stderr.starts_with(
+            "error: tests/fixtures/bad_manifest/Cargo.toml:9: unknown Zoom scope \"division:write:admin\""
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn bad_arguments_and_missing_module_files() {
+    let dir = temp_crate(
+        "arguments",
+        r#"["meeting:write"]"#,
+        "mod gone;\n#[zoom_scopes::requires_api(\"Create a meeting\", group = \"Meeting\")]\nfn f() {}\n",
+    );
+    let r = run(&["audit", dir.to_str().unwrap()]);
+    assert!(
+        r.exits(2).stderr.contains("/src/lib.rs:2:49: cannot read the arguments of #[requires_api]: unknown argument `group`"),
+        "{}",
+        r.stderr
+    );
+    std::fs::write(
+        dir.join("src/lib.rs"),
+        "mod gone;\n#[zoom_scopes::requires_api(\"Create a meeting\")]\nfn f() {}\n",
+    )
+    .unwrap();
+    let r = run(&["audit", dir.to_str().unwrap()]);
+    r.exits(0);
+    assert!(
+        r.stderr
+            .contains("src/lib.rs:1: module `gone` has no file (looked for ")
+            && r.stderr.contains("src/gone.rs and ")
+            && r.stderr
+                .contains("src/gone/mod.rs in the crate); it is not audited"),
+        "{}",
+        r.stderr
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// A crate in a fresh temporary directory, with `scopes` declared and `lib` as src/lib.rs.
+fn temp_crate(name: &str, scopes: &str, lib: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zoom-scopes-audit-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    let manifest = format!(
+        "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[package.metadata.zoom]\nscopes = {scopes}\n"
+    );
+    std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+    std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
+    dir
+}
