@@ -27,6 +27,9 @@ pub struct Use {
     pub file: String,
     /// 1-based line.
     pub line: usize,
+    /// Typed mode (`app = ...`): the scopes checked are those of the app calling the function,
+    /// not this crate's, so the use is listed but not held against the declared scopes.
+    pub typed: bool,
 }
 
 /// A use and the operation it names.
@@ -70,8 +73,10 @@ pub struct Broader {
 /// The findings of an audit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Audit {
-    /// Every use, by file and line.
+    /// Every use checked against the declared scopes, by file and line.
     pub uses: Vec<Resolved>,
+    /// Every use in typed mode, by file and line: checked where apps call them.
+    pub typed: Vec<Resolved>,
     /// The declared scopes, as written.
     pub declared: Vec<ScopeId>,
     /// The extra grants the manifest declares.
@@ -115,6 +120,8 @@ impl Catalogue {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let (typed, resolved): (Vec<Resolved>, Vec<Resolved>) =
+            resolved.into_iter().partition(|u| u.site.typed);
         let used = distinct_operations(&resolved);
         let declared_ids = declared.ids();
         let options = PlanOptions {
@@ -152,6 +159,7 @@ impl Catalogue {
         Ok(Audit {
             minimal: self.plan(&used, &options),
             uses: resolved,
+            typed,
             declared: declared_ids,
             extra_grants: declared.grants.clone(),
             level,
@@ -219,6 +227,7 @@ mod tests {
             function: format!("f{line}"),
             file: "src/lib.rs".to_owned(),
             line,
+            typed: false,
         }
     }
 

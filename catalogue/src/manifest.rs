@@ -234,6 +234,34 @@ pub fn package_name(text: &str) -> Option<String> {
     }
 }
 
+/// The source paths a manifest gives its targets explicitly (`[lib] path = ...`, and `path` in
+/// `[[bin]]`, `[[example]]`, `[[test]]` and `[[bench]]`), relative to the package, in that
+/// order. Targets Cargo finds by convention are not listed.
+pub fn target_paths(text: &str) -> Vec<String> {
+    let Ok(root) = DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let root = root.get_ref();
+    let path_of = |table: &DeTable<'_>| match get(table, "path").map(Spanned::get_ref) {
+        Some(DeValue::String(path)) => Some(path.to_string()),
+        _ => None,
+    };
+    let mut paths = Vec::new();
+    if let Some(DeValue::Table(lib)) = get(root, "lib").map(Spanned::get_ref) {
+        paths.extend(path_of(lib));
+    }
+    for kind in ["bin", "example", "test", "bench"] {
+        if let Some(DeValue::Array(targets)) = get(root, kind).map(Spanned::get_ref) {
+            for target in targets.iter() {
+                if let DeValue::Table(target) = target.get_ref() {
+                    paths.extend(path_of(target));
+                }
+            }
+        }
+    }
+    paths
+}
+
 /// Walks the parsed manifest, collecting every problem with its line.
 struct Reader<'a> {
     names: &'a dyn Names,
@@ -639,6 +667,17 @@ mod tests {
         assert_eq!(package_name("[workspace]\nmembers = []\n"), None);
         assert_eq!(package_name("[package\n"), None);
         assert_eq!(package_name("[package]\nname = 3\n"), None);
+    }
+
+    #[test]
+    fn explicit_target_paths() {
+        let text = format!(
+            "{HEAD}[lib]\npath = \"sdk/lib.rs\"\n\n[[example]]\nname = \"a\"\npath = \"a.rs\"\n\n\
+             [[example]]\nname = \"b\"\n\n[[bin]]\nname = \"c\"\npath = \"tools/c.rs\"\n"
+        );
+        assert_eq!(target_paths(&text), ["sdk/lib.rs", "tools/c.rs", "a.rs"]);
+        assert!(target_paths(HEAD).is_empty());
+        assert!(target_paths("not toml [").is_empty());
     }
 
     #[test]

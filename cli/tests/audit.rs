@@ -26,14 +26,16 @@ fn json_follows_the_public_contract() {
         "api": "User",
         "function": "client::users::Users::me",
         "file": "src/client/users.rs",
-        "line": 4
+        "line": 4,
+        "typed": false
     })));
     assert!(ops.contains(&json!({
         "title": "List meetings",
         "api": "Meeting",
         "function": "client::Zoom::list_meetings",
         "file": "src/client/mod.rs",
-        "line": 10
+        "line": 10,
+        "typed": true
     })));
     assert_eq!(
         json["declared"],
@@ -201,7 +203,7 @@ fn crate_without_sources_or_package() {
         r.exits(2).stderr,
         format!(
             "error: {shown}: no Rust sources: found neither src/lib.rs nor src/main.rs, nor \
-             targets in src/bin/, examples/, tests/ or benches/\n"
+             targets in src/bin/, examples/, tests/ or benches/, nor target paths in Cargo.toml\n"
         )
     );
     std::fs::write(dir.join("Cargo.toml"), "[workspace]\nmembers = [\"a\"]\n").unwrap();
@@ -321,4 +323,35 @@ fn temp_crate(name: &str, scopes: &str, lib: &str) -> std::path::PathBuf {
     std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
     std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
     dir
+}
+
+#[test]
+fn typed_mode_uses_are_listed_but_not_held_against_the_crate() {
+    // The library is at a path Cargo.toml names (`[lib] path = "sdk/lib.rs"`).
+    const SDK: &str = "tests/fixtures/typed_sdk";
+    let json = run(&["audit", SDK, "--format", "json"]).exits(0).json();
+    let typed: Vec<(&str, bool)> = json["operations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|op| {
+            (
+                op["function"].as_str().unwrap(),
+                op["typed"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        typed,
+        [
+            ("Zoom::create_meeting", true),
+            ("Zoom::create_meeting", true),
+            ("me", false)
+        ]
+    );
+    assert_eq!(json["missing"], json!([]));
+    assert_eq!(json["minimal"], json!(["user:read"]));
+    let text = run(&["audit", SDK]).exits(0).stdout.clone();
+    assert!(text.contains("Create a meeting [typed]"), "{text}");
+    assert!(text.contains("2 uses in typed mode"), "{text}");
 }

@@ -1,14 +1,15 @@
 //! The arguments of `#[requires_api(...)]` and `operation!(...)`: a title, then optional
-//! `api = "Group"` and, for typed mode, `app = Type` (accepted and ignored: the audit is about
-//! operations, not about which app type carries the scopes).
+//! `api = "Group"` and, for typed mode, `app = Type` (whose use is then checked against the
+//! scopes of the app calling it, not against the crate's).
 
 use syn::parse::ParseStream;
 use syn::{Ident, LitStr, Token};
 
-/// A title and its optional group, as written.
+/// A title and its optional group, as written, and whether it is in typed mode.
 pub struct OperationArgs {
     pub title: LitStr,
     pub api: Option<LitStr>,
+    pub typed: bool,
 }
 
 /// Parses the arguments. Use it through `Attribute::parse_args_with` or
@@ -22,6 +23,7 @@ pub fn parse(input: ParseStream) -> syn::Result<OperationArgs> {
         )
     })?;
     let mut api = None;
+    let mut typed = false;
     while !input.is_empty() {
         input.parse::<Token![,]>()?;
         if input.is_empty() {
@@ -33,6 +35,7 @@ pub fn parse(input: ParseStream) -> syn::Result<OperationArgs> {
             api = Some(input.parse::<LitStr>()?);
         } else if key == "app" {
             input.parse::<syn::Type>()?;
+            typed = true;
         } else {
             return Err(syn::Error::new(
                 key.span(),
@@ -40,7 +43,7 @@ pub fn parse(input: ParseStream) -> syn::Result<OperationArgs> {
             ));
         }
     }
-    Ok(OperationArgs { title, api })
+    Ok(OperationArgs { title, api, typed })
 }
 
 #[cfg(test)]
@@ -48,11 +51,15 @@ mod tests {
     use super::*;
 
     fn read(src: &str) -> Result<(String, Option<String>), String> {
+        read_typed(src).map(|(title, api, _)| (title, api))
+    }
+
+    fn read_typed(src: &str) -> Result<(String, Option<String>, bool), String> {
         use syn::parse::Parser;
         let tokens: proc_macro2::TokenStream = src.parse().unwrap();
         parse
             .parse2(tokens)
-            .map(|a| (a.title.value(), a.api.map(|g| g.value())))
+            .map(|a| (a.title.value(), a.api.map(|g| g.value()), a.typed))
             .map_err(|e| e.to_string())
     }
 
@@ -73,6 +80,16 @@ mod tests {
         assert_eq!(
             read(r#""Get a user", app = crate::App<'static>, api = "User""#).unwrap(),
             ("Get a user".into(), Some("User".into()))
+        );
+    }
+
+    #[test]
+    fn typed_mode_is_noted() {
+        assert!(read_typed(r#""Create a meeting", app = A"#).unwrap().2);
+        assert!(
+            !read_typed(r#""Create a meeting", api = "Meeting""#)
+                .unwrap()
+                .2
         );
     }
 

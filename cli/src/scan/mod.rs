@@ -93,7 +93,7 @@ pub fn scan(dir: &Path) -> Result<Scan, Vec<Problem>> {
         return Err(vec![Problem::in_file(
             "",
             "no Rust sources: found neither src/lib.rs nor src/main.rs, nor targets in src/bin/, \
-             examples/, tests/ or benches/"
+             examples/, tests/ or benches/, nor target paths in Cargo.toml"
                 .to_owned(),
         )]);
     }

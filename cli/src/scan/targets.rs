@@ -1,9 +1,13 @@
-//! The crate roots Cargo finds by convention in a package directory.
+//! The crate roots of a package directory: the ones Cargo finds by convention, and the ones
+//! its `Cargo.toml` names with `path = ...`.
 
 use std::path::{Path, PathBuf};
 
+use zoom_scopes_catalogue::manifest;
+
 /// `src/lib.rs`, `src/main.rs`, then the targets of `src/bin/`, `examples/`, `tests/` and
-/// `benches/`, each in name order.
+/// `benches/`, each in name order, then the explicit target paths of the manifest (each root
+/// once).
 pub fn roots(dir: &Path) -> Vec<PathBuf> {
     let mut roots: Vec<PathBuf> = ["src/lib.rs", "src/main.rs"]
         .iter()
@@ -12,6 +16,13 @@ pub fn roots(dir: &Path) -> Vec<PathBuf> {
         .collect();
     for folder in ["src/bin", "examples", "tests", "benches"] {
         roots.extend(targets_in(&dir.join(folder)));
+    }
+    let text = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
+    for path in manifest::target_paths(&text) {
+        let path = dir.join(path);
+        if path.is_file() && !roots.contains(&path) {
+            roots.push(path);
+        }
     }
     roots
 }

@@ -36,6 +36,9 @@ pub struct FileVisitor<'a> {
     /// The path of the item being visited: modules, impl types, traits, functions.
     names: Vec<String>,
     inline: Vec<InlineMod>,
+    /// Inside a function with a typed-mode `#[requires_api]`: its `operation!` values belong to
+    /// the app calling it too.
+    in_typed: bool,
     pub uses: Vec<Use>,
     pub problems: Vec<Problem>,
     pub mods: Vec<ModDecl>,
@@ -48,6 +51,7 @@ impl<'a> FileVisitor<'a> {
             file,
             names: module,
             inline: Vec::new(),
+            in_typed: false,
             uses: Vec::new(),
             problems: Vec::new(),
             mods: Vec::new(),
@@ -67,6 +71,18 @@ impl<'a> FileVisitor<'a> {
         } else {
             self.names.join("::")
         }
+    }
+
+    /// Records the function's `#[requires_api]` uses, then visits its body (named `name`),
+    /// in typed mode when one of them is.
+    fn function(&mut self, attrs: &[Attribute], name: &Ident, body: impl FnOnce(&mut Self)) {
+        let before = self.uses.len();
+        self.function_attributes(attrs, name);
+        let typed = self.uses[before..].iter().any(|u| u.typed);
+        let outer = self.in_typed;
+        self.in_typed = outer || typed;
+        self.within(name.unraw().to_string(), body);
+        self.in_typed = outer;
     }
 
     fn function_attributes(&mut self, attrs: &[Attribute], name: &Ident) {
@@ -100,6 +116,7 @@ impl<'a> FileVisitor<'a> {
                 function: function.to_owned(),
                 file: self.file.to_owned(),
                 line: a.title.span().start().line,
+                typed: a.typed || self.in_typed,
             }),
             Err(e) => {
                 let message = format!("cannot read the arguments of {what}: {e}");
@@ -150,24 +167,15 @@ fn impl_name(ty: &syn::Type) -> String {
 
 impl<'ast> Visit<'ast> for FileVisitor<'_> {
     fn visit_item_fn(&mut self, i: &'ast syn::ItemFn) {
-        self.function_attributes(&i.attrs, &i.sig.ident);
-        self.within(i.sig.ident.unraw().to_string(), |v| {
-            visit::visit_item_fn(v, i)
-        });
+        self.function(&i.attrs, &i.sig.ident, |v| visit::visit_item_fn(v, i));
     }
 
     fn visit_impl_item_fn(&mut self, i: &'ast syn::ImplItemFn) {
-        self.function_attributes(&i.attrs, &i.sig.ident);
-        self.within(i.sig.ident.unraw().to_string(), |v| {
-            visit::visit_impl_item_fn(v, i);
-        });
+        self.function(&i.attrs, &i.sig.ident, |v| visit::visit_impl_item_fn(v, i));
     }
 
     fn visit_trait_item_fn(&mut self, i: &'ast syn::TraitItemFn) {
-        self.function_attributes(&i.attrs, &i.sig.ident);
-        self.within(i.sig.ident.unraw().to_string(), |v| {
-            visit::visit_trait_item_fn(v, i);
-        });
+        self.function(&i.attrs, &i.sig.ident, |v| visit::visit_trait_item_fn(v, i));
     }
 
     fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {

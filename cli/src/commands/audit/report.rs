@@ -55,6 +55,8 @@ struct UseView {
     function: String,
     file: String,
     line: usize,
+    /// Typed mode: checked where an app calls the function, not against `declared`.
+    typed: bool,
 }
 
 #[derive(Serialize)]
@@ -72,9 +74,7 @@ impl AuditReport {
             krate: subject.name,
             dir: subject.dir.display().to_string(),
             files: subject.files,
-            operations: audit
-                .uses
-                .iter()
+            operations: all_uses(&audit)
                 .map(|u| {
                     let op = OperationView::new(c, u.operation);
                     UseView {
@@ -83,6 +83,7 @@ impl AuditReport {
                         function: u.site.function.clone(),
                         file: u.site.file.clone(),
                         line: u.site.line,
+                        typed: u.site.typed,
                     }
                 })
                 .collect(),
@@ -191,7 +192,7 @@ impl AuditReport {
         let a = &self.audit;
         let counts = format!(
             "({} of {} in {} read)",
-            count(a.uses.len(), "use"),
+            count(a.uses.len() + a.typed.len(), "use"),
             count(a.operations().len(), "operation"),
             count(self.files.len(), "file")
         );
@@ -202,17 +203,35 @@ impl AuditReport {
         )
     }
 
-    /// One row per use: place, function, operation.
+    /// One row per use: place, function, operation (and the mark of typed mode).
     fn uses_table(&self) -> Table {
         let mut table = Table::indented(2);
-        for u in &self.audit.uses {
+        for u in all_uses(&self.audit) {
+            let mut label = self.label(u.operation);
+            if u.site.typed {
+                label.push_str(" [typed]");
+            }
             table.row(vec![
                 (format!("{}:{}", u.site.file, u.site.line), Tone::Dim),
                 (u.site.function.clone(), Tone::Plain),
-                (self.label(u.operation), Tone::Heading),
+                (label, Tone::Heading),
             ]);
         }
         table
+    }
+
+    /// The line on typed-mode uses, when there are any.
+    fn typed_note(&self) -> Option<String> {
+        let typed = self.audit.typed.len();
+        (typed > 0).then(|| {
+            format!(
+                "{} in typed mode [typed] {} checked where an app calls {}, against that \
+                 app's scopes, and left out of the findings",
+                count(typed, "use"),
+                if typed == 1 { "is" } else { "are" },
+                if typed == 1 { "it" } else { "them" },
+            )
+        })
     }
 
     /// declared, missing, unused, broader and minimal, each with its lines.
@@ -297,9 +316,12 @@ impl AuditReport {
 impl Report for AuditReport {
     fn text(&self, style: &Style) -> String {
         let mut out = self.heading(style);
-        if !self.audit.uses.is_empty() {
+        if !self.audit.uses.is_empty() || !self.audit.typed.is_empty() {
             out.push('\n');
             out.push_str(&self.uses_table().render(style));
+        }
+        if let Some(note) = self.typed_note() {
+            out.push_str(&format!("\n{}\n", style.paint(Tone::Dim, &note)));
         }
         out.push('\n');
         out.push_str(&self.findings_table().render(style));
@@ -388,6 +410,9 @@ impl Report for AuditReport {
                 instead.join(", ")
             ));
         }
+        if let Some(note) = self.typed_note() {
+            notes.push(format!("- **Typed mode**: {}", escape(&note)));
+        }
         if !notes.is_empty() {
             out.push('\n');
             out.push_str(&notes.join("\n"));
@@ -412,6 +437,13 @@ impl Report for AuditReport {
         ));
         out
     }
+}
+
+/// Every use, typed or not, in source order.
+fn all_uses(audit: &Audit) -> impl Iterator<Item = &Resolved> {
+    let mut uses: Vec<&Resolved> = audit.uses.iter().chain(&audit.typed).collect();
+    uses.sort_by(|a, b| (&a.site.file, a.site.line).cmp(&(&b.site.file, b.site.line)));
+    uses.into_iter()
 }
 
 /// Rows for one kind of finding: "none" when there is none, else each line with its details.
