@@ -32,8 +32,8 @@ async fn an_ungranted_operation_is_refused_without_a_request() {
     assert_eq!(*operation, list);
     assert_eq!(*method, Method::GET);
     assert_eq!(path, "/users/me/meetings");
-    assert_eq!(*granted, scopes!("user:read", "meeting:write"));
-    assert_eq!(would_grant, list.granted_by());
+    assert_eq!(**granted, scopes!("user:read", "meeting:write"));
+    assert_eq!(*would_grant, list.granted_by());
     assert!(would_grant.contains(Scope::MEETING_READ));
     assert!(error.is_scope_error());
     assert_eq!(error.operation(), Some(list));
@@ -106,7 +106,7 @@ async fn zoom_4711_is_parsed_into_scopes() {
         panic!("expected ZoomMissingScopes, got {error:?}");
     };
     assert_eq!(
-        *missing,
+        **missing,
         *operation!("Get a user", api = "User").granted_by()
     );
     assert!(unknown.is_empty());
@@ -136,7 +136,7 @@ async fn zoom_4711_is_parsed_into_scopes() {
     else {
         panic!("expected ZoomMissingScopes, got {error:?}");
     };
-    assert_eq!(*missing, ScopeSet::from(Scope::USER_READ));
+    assert_eq!(**missing, ScopeSet::from(Scope::USER_READ));
     assert_eq!(unknown, &["user:read:user"]);
     assert!(
         error
@@ -199,9 +199,9 @@ async fn a_typed_client_checks_the_app_scopes_at_construction() {
         panic!("expected AppNotGranted, got {error:?}");
     };
     assert!(app.ends_with("ReportingApp"));
-    assert_eq!(*not_granted, scopes!("report:read:admin", "meeting:read"));
-    assert_eq!(*granted, scopes!("user:read", "meeting:write"));
-    assert_eq!(*declared, ReportingApp::SCOPES);
+    assert_eq!(**not_granted, scopes!("report:read:admin", "meeting:read"));
+    assert_eq!(**granted, scopes!("user:read", "meeting:write"));
+    assert_eq!(**declared, ReportingApp::SCOPES);
     let message = error.to_string();
     assert!(
         message.contains("did not grant: meeting:read, report:read:admin"),

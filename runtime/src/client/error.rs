@@ -13,7 +13,7 @@ use crate::{Operation, ScopeSet};
 pub struct RequestInfo {
     operation: &'static Operation,
     method: Method,
-    path: String,
+    path: Box<str>,
 }
 
 impl RequestInfo {
@@ -21,7 +21,7 @@ impl RequestInfo {
         RequestInfo {
             operation,
             method,
-            path,
+            path: path.into_boxed_str(),
         }
     }
 
@@ -109,10 +109,10 @@ pub enum Error {
         method: Method,
         /// The path of the refused request.
         path: String,
-        /// The scopes the token grants.
-        granted: ScopeSet,
+        /// The scopes the token grants (boxed, like the other sets here, to keep `Error` small).
+        granted: Box<ScopeSet>,
         /// The scopes that would grant the operation.
-        would_grant: ScopeSet,
+        would_grant: &'static ScopeSet,
     },
 
     /// A typed client's app declares scopes the token does not grant.
@@ -126,11 +126,11 @@ pub enum Error {
         /// The app type's name.
         app: &'static str,
         /// The scopes the app declares (`App::SCOPES`).
-        declared: ScopeSet,
+        declared: Box<ScopeSet>,
         /// The scopes the token grants.
-        granted: ScopeSet,
+        granted: Box<ScopeSet>,
         /// The declared scopes missing from the grant.
-        not_granted: ScopeSet,
+        not_granted: Box<ScopeSet>,
     },
 
     /// No access token could be had.
@@ -153,7 +153,7 @@ pub enum Error {
         /// The request Zoom refused.
         request: RequestInfo,
         /// The documented scopes Zoom named.
-        missing: ScopeSet,
+        missing: Box<ScopeSet>,
         /// Names Zoom gave that this catalogue does not document (granular scopes, newer ones).
         unknown: Vec<String>,
         /// Zoom's message.
@@ -336,5 +336,21 @@ fn transport_kind(error: &reqwest::Error) -> &'static str {
         "could not connect"
     } else {
         "transport error"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Functions returning `Result<_, Error>`, in this crate and its users', stay clear of
+    /// clippy's `result_large_err` (128 bytes).
+    #[test]
+    fn errors_stay_small() {
+        assert!(
+            std::mem::size_of::<Error>() < 128,
+            "{}",
+            std::mem::size_of::<Error>()
+        );
     }
 }

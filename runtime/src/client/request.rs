@@ -13,6 +13,14 @@ use super::response::{self, Outcome};
 use super::token::Token;
 use crate::Operation;
 
+/// What every attempt of one request sends, prepared once.
+struct Exchange<'a> {
+    info: &'a RequestInfo,
+    url: Url,
+    body: Option<bytes::Bytes>,
+    span: &'a tracing::Span,
+}
+
 /// One request, built with [`Client::request`] and sent with [`Request::send`].
 ///
 /// ```no_run
@@ -217,8 +225,12 @@ impl Client {
             request: info.clone(),
             reason,
         };
-        let url = self.url(info.path(), query).map_err(invalid)?;
-        let body = body.map_err(invalid)?.map(bytes::Bytes::from);
+        let exchange = Exchange {
+            info,
+            url: self.url(info.path(), query).map_err(invalid)?,
+            body: body.map_err(invalid)?.map(bytes::Bytes::from),
+            span,
+        };
         let inner = &self.inner;
         let mut token = inner
             .tokens
@@ -235,17 +247,7 @@ impl Client {
         let mut renewed = false;
         loop {
             attempts += 1;
-            let outcome = self
-                .attempt(
-                    info,
-                    &url,
-                    body.as_ref(),
-                    &token,
-                    attempts,
-                    retries + 1,
-                    span,
-                )
-                .await;
+            let outcome = self.attempt(&exchange, &token, attempts, retries + 1).await;
             span.record("attempts", attempts);
             match outcome {
                 Outcome::Done(status, body) => return Ok((status, body)),
@@ -280,14 +282,17 @@ impl Client {
     /// One HTTP exchange.
     async fn attempt(
         &self,
-        info: &RequestInfo,
-        url: &Url,
-        body: Option<&bytes::Bytes>,
+        exchange: &Exchange<'_>,
         token: &Token,
         attempts: u32,
         next_retry: u32,
-        span: &tracing::Span,
     ) -> Outcome {
+        let Exchange {
+            info,
+            url,
+            body,
+            span,
+        } = exchange;
         let inner = &self.inner;
         let mut request = inner
             .http
@@ -327,8 +332,8 @@ impl Client {
             operation,
             method: info.method().clone(),
             path: info.path().to_owned(),
-            granted: token.granted,
-            would_grant: *operation.granted_by(),
+            granted: Box::new(token.granted),
+            would_grant: operation.granted_by(),
         })
     }
 

@@ -73,7 +73,7 @@ pub(crate) fn judge(
         let (missing, unknown) = missing_scopes(&message);
         return Outcome::Fail(Error::ZoomMissingScopes {
             request: request.clone(),
-            missing,
+            missing: Box::new(missing),
             unknown,
             message,
         });

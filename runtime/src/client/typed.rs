@@ -41,9 +41,9 @@ impl<A: App> TypedClient<A> {
         if !not_granted.is_empty() {
             return Err(Error::AppNotGranted {
                 app: std::any::type_name::<A>(),
-                declared: A::SCOPES,
-                granted,
-                not_granted,
+                declared: Box::new(A::SCOPES),
+                granted: Box::new(granted),
+                not_granted: Box::new(not_granted),
             });
         }
         Ok(TypedClient {

@@ -178,7 +178,7 @@ fn get_meeting(state: &State, id: &str) -> Answer {
         .meetings
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    match meetings.iter().find(|m| m["id"].to_string() == id) {
+    match meetings.iter().find(|m| id_matches(m, id)) {
         Some(meeting) => super::server::json(StatusCode::OK, meeting),
         None => no_meeting(id),
     }
@@ -190,12 +190,17 @@ fn delete_meeting(state: &State, id: &str) -> Answer {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let before = meetings.len();
-    meetings.retain(|m| m["id"].to_string() != id);
+    meetings.retain(|m| !id_matches(m, id));
     if meetings.len() < before {
         empty(StatusCode::NO_CONTENT)
     } else {
         no_meeting(id)
     }
+}
+
+/// Whether a stored meeting has the id given in a path.
+fn id_matches(meeting: &Value, id: &str) -> bool {
+    meeting["id"].as_u64().is_some_and(|n| id.parse() == Ok(n))
 }
 
 fn no_meeting(id: &str) -> Answer {
