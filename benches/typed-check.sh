@@ -27,7 +27,7 @@ version = "0.0.0"
 edition = "2024"
 publish = false
 [dependencies]
-zoom-scopes = { path = "$root/runtime" }
+zoom-scopes = { path = "$root/runtime", default-features = false }
 typed-sdk = { path = "$root/tests/typed-sdk" }
 [workspace]
 TOML

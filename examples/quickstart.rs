@@ -1,73 +1,226 @@
-//! Quickstart: annotate the functions that call Zoom, and let the compiler check the scopes.
+//! Quickstart: functions that call Zoom, checked at compile time against the scopes this crate
+//! declares, and at run time against the scopes Zoom actually granted.
 //!
-//! This crate's Cargo.toml declares `user:read`, `meeting:write` and `meeting:read`:
-//! every `#[requires_api]` below compiles because one of them grants its operation. Change a
-//! title to one they do not grant (say "Delete a meeting") and `cargo check` fails, naming the
-//! scope to add.
+//! This crate's Cargo.toml declares `user:read`, `meeting:write` and `meeting:read`: every
+//! `#[requires_api]` below compiles because one of them grants its operation. Change a title to
+//! one they do not grant (say "Delete a meeting") and `cargo check` fails, naming the scope to
+//! add.
 //!
-//! Run it with `cargo run --example quickstart`.
+//! Run it with `cargo run --example quickstart`. With `ZOOM_ACCOUNT_ID`, `ZOOM_CLIENT_ID` and
+//! `ZOOM_CLIENT_SECRET` set (a Server-to-Server OAuth app) it talks to Zoom; `ZOOM_OAUTH_BASE`
+//! and `ZOOM_API_BASE` override the endpoints. Without them it starts the embedded mock Zoom
+//! on loopback, which grants `user:read` and `meeting:write` but not `meeting:read`, so one
+//! operation is refused before any request is sent.
 
+use std::process::ExitCode;
+
+use serde_json::{Value, json};
+use zoom_scopes::client::{Client, ClientSecret, Error};
+use zoom_scopes::mock::MockZoom;
 use zoom_scopes::{Operation, ScopeSet, operation, requires_api, scopes};
 
 /// The scopes this app declares, checked at compile time.
 const DECLARED: ScopeSet = scopes!("user:read", "meeting:write", "meeting:read");
 
 #[requires_api("Get a user", api = "User")]
-fn get_user() -> &'static str {
-    "GET /users/me"
+async fn get_user(zoom: &Client) -> Result<Value, Error> {
+    zoom.get(operation!("Get a user", api = "User"), "/users/me")
+        .await
 }
 
 #[requires_api("Create a meeting")]
-fn create_meeting() -> &'static str {
-    "POST /users/me/meetings"
+async fn create_meeting(zoom: &Client, topic: &str) -> Result<Value, Error> {
+    zoom.post(
+        operation!("Create a meeting"),
+        "/users/me/meetings",
+        &json!({ "topic": topic, "type": 2, "duration": 30 }),
+    )
+    .await
 }
 
 #[requires_api("List meetings", api = "Meeting")]
-fn list_meetings() -> &'static str {
-    "GET /users/me/meetings"
+async fn list_meetings(zoom: &Client) -> Result<Value, Error> {
+    zoom.get(
+        operation!("List meetings", api = "Meeting"),
+        "/users/me/meetings",
+    )
+    .await
 }
 
-fn describe(op: &Operation, request: &str) {
-    let ranked: Vec<&str> = op.granted_by_ranked().iter().map(|s| s.name()).collect();
-    let via: Vec<&str> = DECLARED
-        .intersection(op.granted_by())
-        .iter()
-        .map(|s| s.name())
-        .collect();
-    println!("  {:<34} {request}", format!("{op}"));
-    println!("  {:<34} granted by {}", "", ranked.join(", "));
-    println!("  {:<34} this app has it through {}", "", via.join(", "));
+/// Where the example sends its requests.
+enum Target {
+    Zoom,
+    /// Kept alive for the whole run: dropping it stops the server.
+    Mock(MockZoom),
 }
 
-fn main() {
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), String> {
+    describe_operations();
+
+    let (target, client) = connect().await?;
+    let info = client.token_info().await.map_err(|e| e.to_string())?;
+    println!();
+    println!("Granted scopes: {}", info.granted);
+    if !info.unknown_scopes.is_empty() {
+        println!(
+            "  and scopes this catalogue does not document: {}",
+            info.unknown_scopes.join(" ")
+        );
+    }
+    let not_granted = DECLARED.difference(&info.granted);
+    if !not_granted.is_empty() {
+        println!("Declared but not granted: {not_granted}");
+    }
+
+    println!();
+    report(
+        operation!("Get a user", api = "User"),
+        get_user(&client).await,
+        |user| {
+            format!(
+                "{} <{}>",
+                user["display_name"].as_str().unwrap_or("?"),
+                user["email"].as_str().unwrap_or("?")
+            )
+        },
+    )?;
+    report(
+        operation!("Create a meeting"),
+        create_meeting(&client, "zoom-scopes quickstart").await,
+        |meeting| {
+            format!(
+                "meeting {} \"{}\"",
+                meeting["id"],
+                meeting["topic"].as_str().unwrap_or("")
+            )
+        },
+    )?;
+    report(
+        operation!("List meetings", api = "Meeting"),
+        list_meetings(&client).await,
+        |page| format!("{} meeting(s)", page["total_records"]),
+    )?;
+
+    if let Target::Mock(zoom) = &target {
+        println!();
+        println!(
+            "The mock received {} API request(s) and {} token request(s).",
+            zoom.api_requests(),
+            zoom.requests(zoom_scopes::mock::Endpoint::Token)
+        );
+    }
+    Ok(())
+}
+
+/// The compile-time side: what the catalogue says about each operation this app performs.
+fn describe_operations() {
     println!("Declared scopes: {DECLARED}");
     println!();
     println!("Operations this app performs:");
-    describe(operation!("Get a user", api = "User"), get_user());
-    describe(operation!("Create a meeting"), create_meeting());
-    describe(
-        operation!("List meetings", api = "Meeting"),
-        list_meetings(),
-    );
-
-    // A token's `scope` field, as Zoom returns it, parsed and compared with what the code needs.
-    let granted: ScopeSet = "user:read meeting:write"
-        .parse()
-        .expect("documented scope names");
-    let get = operation!("Get a meeting");
-    println!();
-    println!("A token granting \"{granted}\":");
-    for op in [
-        operation!("Create a meeting"),
-        operation!("Delete a meeting"),
-        get,
+    for (op, request) in [
+        (operation!("Get a user", api = "User"), "GET /users/me"),
+        (operation!("Create a meeting"), "POST /users/me/meetings"),
+        (
+            operation!("List meetings", api = "Meeting"),
+            "GET /users/me/meetings",
+        ),
     ] {
-        match granted.covers(op) {
-            true => println!("  can   {op}"),
-            false => {
-                let add = op.least_privileged().map_or("?", |s| s.name());
-                println!("  can't {op}: needs {add} (or a more privileged scope)");
+        let ranked: Vec<&str> = op.granted_by_ranked().iter().map(|s| s.name()).collect();
+        let via = DECLARED.intersection(op.granted_by());
+        println!("  {:<34} {request}", op.to_string());
+        println!("  {:<34} granted by {}", "", ranked.join(", "));
+        println!("  {:<34} declared through {via}", "");
+    }
+}
+
+/// A client for real Zoom when the credentials are set, else for a fresh mock.
+async fn connect() -> Result<(Target, Client), String> {
+    let names = ["ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"];
+    let values: Vec<Option<String>> = names
+        .iter()
+        .map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .collect();
+    match values.as_slice() {
+        [Some(account), Some(client_id), Some(secret)] => {
+            let mut builder = Client::builder().server_to_server(
+                account,
+                client_id,
+                ClientSecret::new(secret.as_str()),
+            );
+            if let Ok(base) = std::env::var("ZOOM_OAUTH_BASE") {
+                builder = builder.oauth_base(base);
             }
+            if let Ok(base) = std::env::var("ZOOM_API_BASE") {
+                builder = builder.api_base(base);
+            }
+            let client = builder.build().map_err(|e| e.to_string())?;
+            println!();
+            println!("Talking to Zoom at {}.", client.api_base());
+            Ok((Target::Zoom, client))
         }
+        [None, None, None] => {
+            let zoom = MockZoom::start()
+                .await
+                .map_err(|e| format!("the mock Zoom could not start: {e}"))?;
+            zoom.grant(scopes!("user:read", "meeting:write"));
+            let client = zoom.client_builder().build().map_err(|e| e.to_string())?;
+            println!();
+            println!(
+                "ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET are not set: running against \
+                 the embedded mock Zoom at {}.",
+                zoom.api_base()
+            );
+            Ok((Target::Mock(zoom), client))
+        }
+        _ => {
+            let missing: Vec<&str> = names
+                .iter()
+                .zip(&values)
+                .filter(|(_, value)| value.is_none())
+                .map(|(name, _)| *name)
+                .collect();
+            Err(format!(
+                "set all of ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET, or none to use \
+                 the mock; missing: {}",
+                missing.join(", ")
+            ))
+        }
+    }
+}
+
+/// Prints an operation's outcome. A scope the token lacks is reported and skipped; any other
+/// failure ends the run.
+fn report(
+    op: &Operation,
+    result: Result<Value, Error>,
+    summary: impl FnOnce(&Value) -> String,
+) -> Result<(), String> {
+    match result {
+        Ok(value) => {
+            println!("  done    {op}: {}", summary(&value));
+            Ok(())
+        }
+        Err(Error::MissingScopes { would_grant, .. }) => {
+            let scope = would_grant
+                .ranked()
+                .first()
+                .map_or("a scope Zoom does not document", |s| s.name());
+            println!(
+                "  skipped {op}: the token does not grant it; {scope} would (no request sent)"
+            );
+            Ok(())
+        }
+        Err(other) => Err(other.to_string()),
     }
 }

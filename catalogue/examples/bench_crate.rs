@@ -52,7 +52,7 @@ fn main() -> ExitCode {
     let quoted: Vec<String> = scopes.iter().map(|s| format!("{s:?}")).collect();
     let manifest = format!(
         "[package]\nname = \"bench-{mode}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-         [package.metadata.zoom]\nscopes = [{}]\n\n[dependencies]\nzoom-scopes = {{ path = {:?} }}\n\n[workspace]\n",
+         [package.metadata.zoom]\nscopes = [{}]\n\n[dependencies]\nzoom-scopes = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
         quoted.join(", "),
         runtime.display().to_string()
     );

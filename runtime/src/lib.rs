@@ -21,7 +21,14 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// The macros expand to `::zoom_scopes::...`; the mock and the client's tests use them inside
+// this crate.
+#[cfg(feature = "client")]
+extern crate self as zoom_scopes;
+
 mod app;
+#[cfg(feature = "client")]
+pub mod client;
 mod generated;
 mod level;
 mod operation;
@@ -119,6 +126,9 @@ pub mod catalogue {
         &crate::generated::tables::APIS
     }
 }
+
+#[cfg(feature = "mock")]
+pub mod mock;
 
 #[doc(hidden)]
 pub mod __private {

@@ -52,7 +52,7 @@ impl Crate {
         let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
         let manifest = format!(
             "[package]\nname = \"{}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [package.metadata.zoom]\nscopes = [{}]\n\n[dependencies]\nzoom-scopes = {{ path = {:?} }}\n\n[workspace]\n",
+             [package.metadata.zoom]\nscopes = [{}]\n\n[dependencies]\nzoom-scopes = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
             self.name,
             names.join(", "),
             runtime.canonicalize().unwrap().display().to_string()
