@@ -25,8 +25,9 @@ pub fn inspect(item: TokenStream) -> Result<FnItem, TokenStream> {
         Some(TokenTree::Punct(p)) if p.as_char() == ';' => Some(false),
         _ => None,
     };
-    match has_body {
-        Some(has_body) if is_fn_header(&tokens[attrs_end..tokens.len() - 1]) => Ok(FnItem {
+    let header = tokens.get(attrs_end..tokens.len().saturating_sub(1));
+    match (has_body, header) {
+        (Some(has_body), Some(header)) if is_fn_header(header) => Ok(FnItem {
             tokens,
             attrs_end,
             has_body,
@@ -71,13 +72,16 @@ impl FnItem {
     pub fn add_bound(&mut self, bound: TokenStream) {
         // The signature ends before the body or the `;`. `where` cannot occur inside the
         // generics or the types before it, so the first top-level `where` opens the clause.
-        let end = self.tokens.len() - 1;
-        let has_where = self.tokens[self.attrs_end..end]
+        let end = self.tokens.len().saturating_sub(1);
+        let has_where = self
+            .tokens
+            .get(self.attrs_end..end)
+            .unwrap_or_default()
             .iter()
             .any(|t| matches!(t, TokenTree::Ident(id) if id == "where"));
         let ends_in_comma = matches!(
-            &self.tokens[end - 1],
-            TokenTree::Punct(p) if p.as_char() == ','
+            end.checked_sub(1).and_then(|i| self.tokens.get(i)),
+            Some(TokenTree::Punct(p)) if p.as_char() == ','
         );
         let addition = match (has_where, ends_in_comma) {
             (false, _) => quote!(where #bound),
@@ -101,12 +105,13 @@ impl FnItem {
 }
 
 fn with_prefix(body: &Group, stmts: TokenStream) -> Group {
-    let inner: Vec<TokenTree> = body.stream().into_iter().collect();
+    let mut inner: Vec<TokenTree> = body.stream().into_iter().collect();
     let split = inner_attributes(&inner);
+    let rest = inner.split_off(split.min(inner.len()));
     let mut stream = TokenStream::new();
-    stream.extend(inner[..split].iter().cloned());
+    stream.extend(inner);
     stmts.to_tokens(&mut stream);
-    stream.extend(inner[split..].iter().cloned());
+    stream.extend(rest);
     let mut group = Group::new(Delimiter::Brace, stream);
     group.set_span(body.span());
     group

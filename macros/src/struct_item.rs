@@ -15,7 +15,7 @@ pub struct StructItem {
 pub fn inspect(item: TokenStream) -> Result<StructItem, (TokenStream, &'static str)> {
     let tokens: Vec<TokenTree> = item.into_iter().collect();
     let attrs_end = attrs::leading(&tokens);
-    match struct_name(&tokens[attrs_end..]) {
+    match struct_name(tokens.get(attrs_end..).unwrap_or_default()) {
         Ok(name) => Ok(StructItem {
             tokens,
             attrs_end,

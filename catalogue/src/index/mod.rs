@@ -47,6 +47,7 @@ impl IndexedOperation {
 
     /// The API group's documented name.
     pub fn group_name(&self) -> &'static str {
+        // no panic: group ids in the generated tables index GROUP_NAMES (tested exhaustively)
         tables::GROUP_NAMES[usize::from(self.group)]
     }
 
@@ -65,6 +66,7 @@ impl IndexedOperation {
     /// The replacement of a deprecated operation.
     pub fn replacement(&self) -> Option<&'static IndexedOperation> {
         self.replacement
+            // no panic: operation ids in the generated tables index OPERATIONS
             .map(|r| &tables::OPERATIONS[usize::from(r)])
     }
 }
@@ -75,16 +77,19 @@ pub fn operation(title: &str, group: Option<&str>) -> Option<&'static IndexedOpe
     let at = tables::TITLES
         .binary_search_by(|t| t.title.cmp(title))
         .ok()?;
+    // no panic: `at` is a position binary_search found
     let entry = &tables::TITLES[at];
     let mut ops = entry
         .operations
         .iter()
+        // no panic: operation ids in the generated tables index OPERATIONS
         .map(|&i| &tables::OPERATIONS[usize::from(i)]);
     match group {
         None if entry.ambiguous => None,
         None => ops.next(),
         Some(group) => {
             let key = text::group_key(group);
+            // no panic: group ids in the generated tables index GROUP_KEYS
             ops.find(|op| tables::GROUP_KEYS[usize::from(op.group)] == key)
         }
     }
@@ -94,13 +99,16 @@ pub fn operation(title: &str, group: Option<&str>) -> Option<&'static IndexedOpe
 pub fn scope(name: &str) -> Option<ScopeId> {
     let names = &tables::SCOPE_NAMES;
     let at = tables::SCOPES_BY_NAME
+        // no panic: SCOPES_BY_NAME holds exactly the indices of SCOPE_NAMES
         .binary_search_by(|&i| names[usize::from(i)].cmp(name))
         .ok()?;
+    // no panic: `at` is a position binary_search found
     Some(ScopeId(tables::SCOPES_BY_NAME[at]))
 }
 
 /// A scope's documented name.
 pub fn scope_name(id: ScopeId) -> &'static str {
+    // no panic: a ScopeId only comes from this catalogue's tables
     tables::SCOPE_NAMES[id.index()]
 }
 
@@ -111,6 +119,7 @@ pub fn operations() -> &'static [IndexedOperation] {
 
 /// The operation with this id.
 pub fn by_id(id: OperationId) -> &'static IndexedOperation {
+    // no panic: an OperationId only comes from this catalogue's tables
     &tables::OPERATIONS[id.index()]
 }
 
