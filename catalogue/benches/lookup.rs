@@ -58,5 +58,29 @@ fn title_lookup(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, title_lookup);
+/// The error path: an unknown title is answered with "did you mean" suggestions ranked over
+/// every documented title. The macros pay this once per mistyped annotation, and an editor on
+/// every keystroke while a title is being typed.
+fn title_errors(c: &mut Criterion) {
+    let catalogue = classic();
+    let mut group = c.benchmark_group("title_error_catalogue");
+    for title in [
+        "Crate a meeting",
+        "meeting create",
+        "Get the list of all webinar registrants",
+    ] {
+        assert!(
+            catalogue.resolve(title, None).is_err(),
+            "{title} is not documented"
+        );
+        group.bench_with_input(
+            BenchmarkId::new("Catalogue::resolve unknown title", title),
+            &title,
+            |b, &title| b.iter(|| catalogue.resolve(black_box(title), None).is_err()),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, title_lookup, title_errors);
 criterion_main!(benches);
