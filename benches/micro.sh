@@ -20,7 +20,12 @@ all=$(mktemp)
 trap 'rm -f "$all"' EXIT
 rm -rf "$results"   # only this run's benchmarks
 
-bench() { cargo bench -q --locked "$@" -- --warm-up-time 1 --measurement-time 3 --noplot >/dev/null; }
+log="$root/target/bench/micro.log"
+mkdir -p "$(dirname "$log")"
+bench() {
+  cargo bench -q --locked "$@" -- --warm-up-time 1 --measurement-time 3 --noplot >"$log" 2>&1 ||
+    { cat "$log" >&2; exit 2; }
+}
 
 for ((r = 0; r < runs; r++)); do
   bench -p zoom-scopes --bench scope_set
