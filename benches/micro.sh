@@ -4,8 +4,10 @@
 #   covers                ScopeSet::covers vs HashSet<String>, every catalogue operation  >= 20x
 #   parse_scope_field_50  a 50-scope token field: ScopeSet (FromStr, parse_lenient) vs
 #                         HashSet<String> split                                            >= 2x
+#   covers_one            the same for one operation                                      >= 20x
 #   title_lookup_*        runtime Operation::find/titled, catalogue index::operation and
 #                         Catalogue::resolve                                      <= 1 us each
+# and prints, without a budget, the error path: resolving an unknown title with suggestions.
 # Both sides of each ratio are in one Criterion group, so they run side by side.
 #
 #   benches/micro.sh [RUNS=3]
@@ -60,6 +62,8 @@ ratio() {
 echo "medians of $runs runs (Criterion median of each run), $(nproc) cores, $(rustc --version)"
 echo "--- covers, every catalogue operation (time per sweep)"
 ratio "covers/HashSet<String> any granting name" "covers/ScopeSet::covers" 20
+echo "--- covers, one call (\"Get a meeting\")"
+ratio "covers_one/HashSet<String> any granting name" "covers_one/ScopeSet::covers" 20
 echo "--- parse a 50-scope token field"
 ratio "parse_scope_field_50/HashSet<String> split" "parse_scope_field_50/ScopeSet::from_str" 2
 ratio "parse_scope_field_50/HashSet<String> split" "parse_scope_field_50/ScopeSet::parse_lenient" 2
@@ -67,4 +71,6 @@ echo "--- title lookup (budget <= 1000 ns median each)"
 echo "$medians" | grep '^title_lookup_' | awk -F'\t' '
   { ok = $2 <= 1000; bad += !ok; printf "  %-75s %8.1f ns  %s\n", $1, $2, ok ? "pass" : "MISS" }
   END { exit bad > 0 }' || fail=1
+echo "--- unknown title with suggestions (no budget)"
+echo "$medians" | grep '^title_error_' | awk -F'\t' '{ printf "  %-75s %8.0f us\n", $1, $2 / 1000 }'
 exit $fail
