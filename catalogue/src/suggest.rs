@@ -27,8 +27,17 @@ pub fn closest<'a>(
 }
 
 fn similarity(folded_query: &str, query_words: &[String], candidate: &str) -> f64 {
-    let edit = strsim::normalized_damerau_levenshtein(folded_query, &text::fold(candidate));
-    edit.max(overlap(query_words, &text::words(candidate)))
+    let words = overlap(query_words, &text::words(candidate));
+    let folded = text::fold(candidate);
+    // The length difference alone costs that many edits, so the normalised edit similarity is
+    // at most shorter / longer. Below the threshold it cannot change what `closest` returns
+    // (the word overlap decides, or the candidate is dropped), and the quadratic distance,
+    // which dominates the cost of an unknown title, is skipped.
+    let (a, b) = (folded_query.chars().count(), folded.chars().count());
+    if (a.min(b) as f64) < THRESHOLD * a.max(b) as f64 {
+        return words;
+    }
+    strsim::normalized_damerau_levenshtein(folded_query, &folded).max(words)
 }
 
 /// Jaccard index of two word lists.
@@ -87,6 +96,48 @@ mod tests {
     fn limit_is_respected() {
         assert_eq!(closest("a meeting", TITLES, 2).len(), 2);
     }
+
+    /// `closest` without the length bound: every candidate's edit distance computed.
+    fn closest_unbounded<'a>(query: &str, candidates: &[&'a str], limit: usize) -> Vec<&'a str> {
+        let (folded, words) = (text::fold(query), text::words(query));
+        let mut scored: Vec<(f64, &str)> = candidates
+            .iter()
+            .map(|&c| {
+                let edit = strsim::normalized_damerau_levenshtein(&folded, &text::fold(c));
+                (edit.max(overlap(&words, &text::words(c))), c)
+            })
+            .filter(|&(score, _)| score >= THRESHOLD)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.into_iter().take(limit).map(|(_, c)| c).collect()
+    }
+
+    #[test]
+    fn the_length_bound_changes_no_suggestion() {
+        let catalogue = crate::classic();
+        let mut titles: Vec<&str> = catalogue.titles().collect();
+        titles.sort_unstable();
+        // A sample of titles, each mistyped several ways (the full product is slow unoptimised).
+        for title in titles.iter().step_by(150) {
+            let half: String = title.chars().take(title.chars().count() / 2).collect();
+            let reordered: Vec<&str> = title.split(' ').rev().collect();
+            for query in [
+                title.to_uppercase(),
+                title.replacen('e', "", 1),
+                half,
+                format!("{title} {title}"),
+                reordered.join(" "),
+            ] {
+                assert_eq!(
+                    closest(&query, titles.iter().copied(), SUGGESTIONS_IN_TEST),
+                    closest_unbounded(&query, &titles, SUGGESTIONS_IN_TEST),
+                    "{query:?}"
+                );
+            }
+        }
+    }
+
+    const SUGGESTIONS_IN_TEST: usize = 5;
 
     #[test]
     fn lists_read_naturally() {

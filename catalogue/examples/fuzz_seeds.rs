@@ -1,0 +1,129 @@
+//! Writes the seed corpora of the fuzz targets in `fuzz/` from the embedded catalogue, so fuzzing starts from
+//! real data: pieces of the document, the documented scope names and token fields made of them,
+//! and every documented title with and without its API group.
+//!
+//! `cargo run -p zoom-scopes-catalogue --example fuzz_seeds -- fuzz/corpus`
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use zoom_scopes_catalogue::{CLASSIC_TEXT, Catalogue, Group, classic};
+
+/// How many scope blocks one document seed holds, after its section header. Small seeds keep
+/// libFuzzer's input length, and so each run, short.
+const SCOPES_PER_PIECE: usize = 4;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [dir] = args.as_slice() else {
+        eprintln!("usage: fuzz_seeds DIR (writes DIR/<target>/...)");
+        return ExitCode::from(2);
+    };
+    match write_all(Path::new(dir)) {
+        Ok(counts) => {
+            for (target, n) in counts {
+                println!("{target}: {n} seeds");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("fuzz_seeds: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn write_all(dir: &Path) -> io::Result<Vec<(&'static str, usize)>> {
+    let c = classic();
+    let corpora = [
+        ("catalogue_parse", document_pieces(c)),
+        ("scope_parse", scope_fields(c)),
+        ("title_resolve", titles(c)),
+    ];
+    let mut counts = Vec::new();
+    for (target, seeds) in corpora {
+        let target_dir = dir.join(target);
+        fs::create_dir_all(&target_dir)?;
+        for (i, seed) in seeds.iter().enumerate() {
+            fs::write(seed_path(&target_dir, i), seed)?;
+        }
+        counts.push((target, seeds.len()));
+    }
+    Ok(counts)
+}
+
+fn seed_path(dir: &Path, i: usize) -> PathBuf {
+    dir.join(format!("seed-{i:05}"))
+}
+
+/// The document cut into sections, and each section into runs of a few scope blocks, each run
+/// under its section's header so that it parses on its own.
+fn document_pieces(c: &Catalogue) -> Vec<String> {
+    let lines: Vec<&str> = CLASSIC_TEXT.lines().collect();
+    // 0-based line of each section's `<Group> scopes` header; a section ends where the next
+    // one's header starts.
+    let headers: Vec<usize> = c
+        .groups()
+        .iter()
+        .map(|g| header_line(c, &lines, g))
+        .collect();
+    let mut pieces = Vec::new();
+    for (g, group) in c.groups().iter().enumerate() {
+        let section_end = headers.get(g + 1).copied().unwrap_or(lines.len());
+        let starts: Vec<usize> = group
+            .scopes()
+            .iter()
+            .map(|&s| c.scope(s).line() - 1)
+            .collect();
+        let Some(&first) = starts.first() else {
+            continue;
+        };
+        let header = lines[headers[g]..first].join("\n");
+        for (k, run) in starts.chunks(SCOPES_PER_PIECE).enumerate() {
+            let end = starts
+                .get((k + 1) * SCOPES_PER_PIECE)
+                .copied()
+                .unwrap_or(section_end);
+            pieces.push(format!("{header}\n{}\n", lines[run[0]..end].join("\n")));
+        }
+    }
+    pieces
+}
+
+/// The 0-based line of `group`'s header: the last `<Group> scopes` line before its first scope.
+fn header_line(c: &Catalogue, lines: &[&str], group: &Group) -> usize {
+    let header = format!("{} scopes", group.name());
+    let first_scope = group
+        .scopes()
+        .first()
+        .map_or(lines.len(), |&s| c.scope(s).line() - 1);
+    lines[..first_scope]
+        .iter()
+        .rposition(|l| l.trim_end() == header)
+        .expect("every section has a header")
+}
+
+/// Every documented scope name alone, and each API group's scopes as one token field, space-
+/// and comma-separated in turn.
+fn scope_fields(c: &Catalogue) -> Vec<String> {
+    let mut seeds: Vec<String> = c.scopes().iter().map(|s| s.name().to_owned()).collect();
+    for (g, group) in c.groups().iter().enumerate() {
+        let names: Vec<&str> = group.scopes().iter().map(|&s| c.scope(s).name()).collect();
+        let separator = if g % 2 == 0 { " " } else { "," };
+        seeds.push(names.join(separator));
+    }
+    seeds
+}
+
+/// Every distinct title alone, and every operation as its title, a NUL and its API group
+/// (the input format of the `title_resolve` target).
+fn titles(c: &Catalogue) -> Vec<String> {
+    let mut seeds: Vec<String> = c.titles().map(str::to_owned).collect();
+    seeds.sort();
+    for op in c.operations() {
+        seeds.push(format!("{}\0{}", op.title(), c.group(op.group()).name()));
+    }
+    seeds
+}
