@@ -1,6 +1,7 @@
 //! Writes the seed corpora of the fuzz targets in `fuzz/` from the embedded catalogue, so fuzzing starts from
 //! real data: pieces of the document, the documented scope names and token fields made of them,
-//! and every documented title with and without its API group.
+//! every documented title with and without its API group, and macro arguments and items built
+//! from them.
 //!
 //! `cargo run -p zoom-scopes-catalogue --example fuzz_seeds -- fuzz/corpus`
 
@@ -41,6 +42,7 @@ fn write_all(dir: &Path) -> io::Result<Vec<(&'static str, usize)>> {
         ("catalogue_parse", document_pieces(c)),
         ("scope_parse", scope_fields(c)),
         ("title_resolve", titles(c)),
+        ("macro_args", macro_inputs(c)),
     ];
     let mut counts = Vec::new();
     for (target, seeds) in corpora {
@@ -125,5 +127,37 @@ fn titles(c: &Catalogue) -> Vec<String> {
     for op in c.operations() {
         seeds.push(format!("{}\0{}", op.title(), c.group(op.group()).name()));
     }
+    seeds
+}
+
+/// Macro arguments, a NUL, and the annotated item (the input format of the `macro_args`
+/// target): every operation as `"Title", api = "Group"` in crate-declared and typed mode on a
+/// few function shapes, and the app attribute's forms.
+fn macro_inputs(c: &Catalogue) -> Vec<String> {
+    const ITEMS: [&str; 4] = [
+        "fn f() {}",
+        "#[inline] pub async fn f<T: Clone>(t: T) -> u8 where T: Send { 1 }",
+        "fn f(&self);",
+        "pub struct S;",
+    ];
+    let mut seeds = Vec::new();
+    for (i, op) in c.operations().iter().enumerate() {
+        let group = c.group(op.group()).name();
+        let item = ITEMS[i % ITEMS.len()];
+        seeds.push(format!("{:?}, api = {group:?}\0{item}", op.title()));
+        if i % 10 == 0 {
+            seeds.push(format!(
+                "{:?}, app = <Self as Sdk>::App\0{item}",
+                op.title()
+            ));
+        }
+    }
+    for scope in c.scopes().iter().step_by(15) {
+        seeds.push(format!(
+            "{:?}, \"user:read\"\0pub struct MyApp;",
+            scope.name()
+        ));
+    }
+    seeds.push("manifest\0struct MyApp;".to_owned());
     seeds
 }

@@ -13,6 +13,8 @@ mod cursor;
 mod expand;
 mod fn_item;
 mod manifest;
+#[cfg(test)]
+mod never_panics;
 mod struct_item;
 
 use proc_macro::TokenStream;
