@@ -4,14 +4,16 @@
 # doing, so the ratios are repeatable where timings on a shared machine are not. Also lists
 # where the requires_api crate's extra instructions go (the proc macro's own functions).
 #
-#   benches/compile-time-profile.sh [FUNCTIONS=1400]
+#   benches/compile-time-profile.sh [FUNCTIONS=all]
 # Needs valgrind. Run after (or it runs) benches/compile-time.sh FUNCTIONS 1 to generate the crates.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-n=${1:-1400}
+n=${1:-all}
 work="$root/target/bench/compile-time"
 export CARGO_TARGET_DIR="$work/target"
 "$root/benches/compile-time.sh" "$n" 1 >/dev/null
+n=$(grep -c '^pub fn' "$work/plain/src/lib.rs")
+echo "$n functions:"
 
 declare -A ir
 for v in requires_api identity doc_floor plain; do
