@@ -7,6 +7,7 @@
 #
 #   benches/cli-time.sh [FUNCTIONS=1000] [RUNS=11]
 set -euo pipefail
+. "$(dirname "$0")/common.sh"
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-1000}
 runs=${2:-11}
@@ -18,7 +19,6 @@ cargo build -q --release -p cargo-zoom-scopes
 bin="$root/target/release/cargo-zoom-scopes"
 cargo run -q --release -p zoom-scopes-catalogue --example bench_crate -- "$work/crate" "$n" requires_api
 
-now() { date +%s%N; }
 # Runs "$@" once and prints its time in microseconds. Exit 1 (findings) is a normal answer.
 timed() {
   local start rc=0
@@ -39,7 +39,6 @@ for ((r = 0; r < runs; r++)); do
   times[audit]+="$(timed "$bin" audit "$work/crate") "
 done
 
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 status=0
 echo "cargo-zoom-scopes (release), $runs runs each, wall clock (ms):"

@@ -10,6 +10,7 @@
 #   benches/compile-time.sh [FUNCTIONS=all] [RUNS=11]
 # FUNCTIONS caps the count; by default every unambiguous title of the catalogue (1,373) has one.
 set -euo pipefail
+. "$(dirname "$0")/common.sh"
 root=$(cd "$(dirname "$0")/.." && pwd)
 n=${1:-all}
 [ "$n" = all ] && n=100000
@@ -67,7 +68,6 @@ for v in "${variants[@]}"; do
 done
 
 n=$(grep -c '^pub fn' "$work/plain/src/lib.rs")
-now() { date +%s%N; }
 declare -A times
 for ((r = 0; r < runs; r++)); do
   for v in "${variants[@]}"; do
@@ -78,7 +78,6 @@ for ((r = 0; r < runs; r++)); do
   done
 done
 
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 echo "cargo check after touching src/lib.rs, $n functions, $runs runs each (ms):"
 for v in "${variants[@]}"; do
   printf '  %-13s median %6s   runs: %s\n' "$v" "$(echo "${times[$v]}" | median)" "${times[$v]}"

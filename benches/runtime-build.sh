@@ -6,6 +6,7 @@
 #
 #   benches/runtime-build.sh BEFORE_REV [RUNS=5]
 set -euo pipefail
+. "$(dirname "$0")/common.sh"
 root=$(cd "$(dirname "$0")/.." && pwd)
 before_rev=${1:?usage: benches/runtime-build.sh BEFORE_REV [RUNS]}
 runs=${2:-5}
@@ -17,7 +18,6 @@ git -C "$root" worktree add -q --detach "$work/before" "$before_rev"
 trap 'git -C "$root" worktree remove --force "$work/before"' EXIT
 declare -A dirs=([before]="$work/before" [after]="$root")
 
-now() { date +%s%N; }
 build() { # variant, clean|crate
   local dir=${dirs[$1]} target="$work/target-$1"
   if [ "$2" = clean ]; then rm -rf "$target"; else CARGO_TARGET_DIR="$target" cargo clean -q -p zoom-scopes; fi
@@ -36,7 +36,6 @@ for ((r = 0; r < runs; r++)); do
   done
 done
 
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 echo "cargo build -p zoom-scopes --no-default-features, $runs runs each (ms), before = $before_rev:"
 for k in before-crate after-crate before-clean after-clean; do
   printf '  %-13s median %6s   runs: %s\n' "$k" "$(echo "${times[$k]}" | median)" "${times[$k]}"

@@ -7,6 +7,7 @@
 #
 #   benches/typed-check.sh [RUNS=11]
 set -euo pipefail
+. "$(dirname "$0")/common.sh"
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-11}
 work="$root/target/bench/typed-check"
@@ -47,7 +48,6 @@ RS
 done
 echo "broad app: $(echo "$master" | tr ',' '\n' | wc -l) :master scopes"
 
-now() { date +%s%N; }
 declare -A times
 for ((r = 0; r < runs; r++)); do
   for v in "${variants[@]}"; do
@@ -58,7 +58,6 @@ for ((r = 0; r < runs; r++)); do
   done
 done
 
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 echo "cargo check after touching src/lib.rs, $runs runs each (ms):"
 for v in "${variants[@]}"; do
   printf '  %-7s median %6s   runs: %s\n' "$v" "$(echo "${times[$v]}" | median)" "${times[$v]}"

@@ -53,11 +53,7 @@ fn overlap(a: &[String], b: &[String]) -> f64 {
 /// Joins quoted names as "a", "b" or "c".
 pub fn quoted_list(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-    }
+    crate::text::either(&quoted)
 }
 
 #[cfg(test)]

@@ -42,6 +42,25 @@ pub fn const_name(scope: &str) -> String {
     }
 }
 
+/// Items joined as people list alternatives: `a`, `a or b`, `a, b or c`; empty for none.
+pub fn either(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// Names in backticks, as alternatives (`` `a`, `b` or `c` ``), or `none` when there are none.
+pub fn code_alternatives<S: AsRef<str>>(names: &[S], none: &str) -> String {
+    let coded: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
+    if coded.is_empty() {
+        none.to_owned()
+    } else {
+        either(&coded)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +81,16 @@ mod tests {
         assert_eq!(const_name("meeting:write:admin"), "MEETING_WRITE_ADMIN");
         assert_eq!(const_name("scim2"), "SCIM2");
         assert_eq!(const_name("1x:y"), "S_1X_Y");
+    }
+
+    #[test]
+    fn alternatives() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(either(&s(&[])), "");
+        assert_eq!(either(&s(&["a"])), "a");
+        assert_eq!(either(&s(&["a", "b", "c"])), "a, b or c");
+        assert_eq!(code_alternatives(&["a", "b"], "none"), "`a` or `b`");
+        assert_eq!(code_alternatives::<&str>(&[], "none"), "none");
     }
 
     #[test]

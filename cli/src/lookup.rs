@@ -1,7 +1,7 @@
 //! Lookup errors in the words of the command line: where the macro says `api = "..."`, the
 //! CLI says `--api "..."` (explain) or `"TITLE @ GROUP"` (minimal).
 
-use zoom_scopes_catalogue::{Choice, LookupError};
+use zoom_scopes_catalogue::{Choice, LookupError, text};
 
 /// How a title is qualified by its group on this command line.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -99,11 +99,7 @@ fn documented_in(groups: &[String]) -> String {
 
 fn quoted(names: &[String]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-    }
+    text::either(&quoted)
 }
 
 #[cfg(test)]

@@ -172,15 +172,8 @@ pub fn track(path: &str) -> TokenStream {
 /// The rustdoc paragraph an annotated function gains (the leading newline separates it from
 /// the function's own documentation).
 fn doc_paragraph(op: &IndexedOperation) -> String {
-    let scopes: Vec<String> = op
-        .scopes()
-        .map(|s| format!("`{}`", index::scope_name(s)))
-        .collect();
-    let scopes = match scopes.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => "no documented scope".to_owned(),
-    };
+    let scopes: Vec<&str> = op.scopes().map(index::scope_name).collect();
+    let scopes = text::code_alternatives(&scopes, "no documented scope");
     format!(
         "\n **Zoom API:** \"{}\" ({} API), granted by {scopes}.",
         op.title,
