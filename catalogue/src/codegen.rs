@@ -74,16 +74,16 @@ pub fn runtime_tables(c: &Catalogue) -> Result<String, String> {
         &scope_data(c),
     );
     f.list(
-        "Scope indices sorted by name, for binary search.",
-        "BY_NAME",
-        "u16",
-        &scopes_by_name(c),
-    );
-    f.list(
         "Every operation, in catalogue order.",
         "OPERATIONS",
         "Operation",
         &runtime_operations(c),
+    );
+    f.list(
+        "Operation indices sorted by title (catalogue order within a title), for binary search.",
+        "BY_TITLE",
+        "u16",
+        &operations_by_title(c),
     );
     Ok(f.text)
 }
@@ -316,6 +316,17 @@ fn scopes_by_name(c: &Catalogue) -> Vec<String> {
     let mut scopes: Vec<_> = c.scopes().iter().collect();
     scopes.sort_by(|a, b| a.name().cmp(b.name()));
     scopes.iter().map(|s| s.id().index().to_string()).collect()
+}
+
+/// Operation ids sorted by title in byte order, as `str` compares; the sort is stable, so the
+/// operations that share a title stay in catalogue order.
+fn operations_by_title(c: &Catalogue) -> Vec<String> {
+    let mut operations: Vec<&Operation> = c.operations().iter().collect();
+    operations.sort_by(|a, b| a.title().cmp(b.title()));
+    operations
+        .iter()
+        .map(|op| op.id().index().to_string())
+        .collect()
 }
 
 fn runtime_operations(c: &Catalogue) -> Vec<String> {
