@@ -22,7 +22,7 @@ pub struct Operation {
     pub(crate) index: u16,
     pub(crate) title: &'static str,
     pub(crate) api: u16,
-    pub(crate) granted_by: ScopeSet,
+    pub(crate) granted_by: &'static ScopeSet,
     pub(crate) ranked: &'static [Scope],
     pub(crate) operation_id: Option<&'static str>,
     pub(crate) deprecated: bool,
@@ -47,7 +47,7 @@ impl Operation {
 
     /// The scopes that grant this operation.
     pub const fn granted_by(&self) -> &ScopeSet {
-        &self.granted_by
+        self.granted_by
     }
 
     /// The granting scopes, least privileged first.
@@ -102,12 +102,30 @@ impl Operation {
     /// The operation with this title in this API group; the group matches ignoring case, spaces
     /// and punctuation ("ContactCenter" is "Contact Center").
     pub fn find(title: &str, api: &str) -> Option<&'static Operation> {
-        Operation::titled(title).find(|op| api_key(op.api()).eq(api_key(api)))
+        Operation::titled(title).find(|op| same_api(op.api(), api))
     }
 }
 
-/// An API group name with case, spaces and punctuation folded away, compared without
-/// allocating.
+/// Whether two API group names are equal once case, spaces and punctuation are folded away;
+/// compared without allocating.
+fn same_api(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // The same folding, byte by byte: for ASCII, `char::is_alphanumeric` and
+        // `char::to_lowercase` are their `ascii` forms.
+        ascii_key(a).eq(ascii_key(b))
+    } else {
+        api_key(a).eq(api_key(b))
+    }
+}
+
+/// An ASCII API group name with case, spaces and punctuation folded away.
+fn ascii_key(name: &str) -> impl Iterator<Item = u8> + '_ {
+    name.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+}
+
+/// An API group name with case, spaces and punctuation folded away.
 fn api_key(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
         .filter(|c| c.is_alphanumeric())
@@ -236,5 +254,29 @@ mod tests {
         assert_eq!(Operation::find("List meetings", ""), None);
         assert_eq!(Operation::find("List meetings", "Dashboard\u{e9}"), None);
         assert_eq!(Operation::find("list meetings", "Dashboard"), None);
+    }
+
+    #[test]
+    fn the_ascii_group_key_is_the_char_group_key() {
+        let mut names: Vec<String> = (0..=127u8).map(|b| char::from(b).to_string()).collect();
+        for api in APIS {
+            names.extend([
+                api.to_owned(),
+                api.to_uppercase(),
+                api.replace(' ', "-"),
+                format!("_{api} 2"),
+            ]);
+        }
+        for name in &names {
+            assert!(
+                ascii_key(name).map(char::from).eq(api_key(name)),
+                "{name:?}"
+            );
+        }
+        assert!(same_api("Contact Center", "CONTACT_CENTER"));
+        assert!(same_api("Special&ChatBot", "special chatbot"));
+        assert!(!same_api("Special", "Special&ChatBot"));
+        assert!(same_api("Zo\u{d3}m", "zo\u{f3}m"));
+        assert!(!same_api("Zoom", "Zo\u{f3}m"));
     }
 }

@@ -55,38 +55,41 @@ const fn first_slot(name: &[u8]) -> usize {
     (hash(name) >> (u64::BITS - SLOTS.trailing_zeros())) as usize
 }
 
-/// A multiplicative hash that takes the name eight bytes at a time (the last chunk
-/// zero-padded), seeded with the length so names that differ only by trailing zero bytes
-/// differ.
+/// A multiplicative hash that takes the name eight bytes at a time, seeded with its length.
+/// A name of eight bytes or more ends with its last eight bytes (overlapping the chunk before,
+/// so the hot path reads whole words only); a shorter name is one zero-padded chunk.
 const fn hash(name: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h = name.len() as u64;
-    let mut at = 0;
-    while at + 8 <= name.len() {
-        let chunk = u64::from_le_bytes([
-            name[at],
-            name[at + 1],
-            name[at + 2],
-            name[at + 3],
-            name[at + 4],
-            name[at + 5],
-            name[at + 6],
-            name[at + 7],
-        ]);
-        h = (h.rotate_left(5) ^ chunk).wrapping_mul(K);
-        at += 8;
-    }
-    if at < name.len() {
-        let mut chunk = 0u64;
-        let mut shift = 0;
-        while at < name.len() {
-            chunk |= (name[at] as u64) << shift;
-            shift += 8;
-            at += 1;
+    let Some(last) = name.last_chunk::<8>() else {
+        return mix(h, short_chunk(name));
+    };
+    let mut rest = name;
+    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
+        if tail.is_empty() {
+            break;
         }
-        h = (h.rotate_left(5) ^ chunk).wrapping_mul(K);
+        h = mix(h, u64::from_le_bytes(*chunk));
+        rest = tail;
     }
-    h
+    mix(h, u64::from_le_bytes(*last))
+}
+
+/// One step of the hash.
+const fn mix(h: u64, chunk: u64) -> u64 {
+    (h.rotate_left(5) ^ chunk).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// The bytes of a name shorter than eight bytes, little-endian, zero-padded.
+const fn short_chunk(name: &[u8]) -> u64 {
+    let mut chunk = 0u64;
+    let mut rest = name;
+    let mut shift = 0;
+    while let [byte, tail @ ..] = rest {
+        chunk |= (*byte as u64) << shift;
+        shift += 8;
+        rest = tail;
+    }
+    chunk
 }
 
 #[cfg(test)]
@@ -156,5 +159,8 @@ mod tests {
         assert_ne!(hash(b"abcdefghi"), hash(b"abcdefghj"));
         assert_ne!(hash(b"a"), hash(b"a\0"));
         assert_ne!(hash(b""), hash(b"\0"));
+        assert_ne!(hash(b"abcdefghijklmnop"), hash(b"abcdefghijklmnoq"));
+        assert_ne!(hash(b"abcdefghijklmnopq"), hash(b"abcdefghijklmnopr"));
+        assert_ne!(hash(b"abcdefghijklmnopq"), hash(b"bbcdefghijklmnopq"));
     }
 }

@@ -479,7 +479,10 @@ impl<'de> serde::de::Visitor<'de> for SetVisitor {
 mod tests {
     use super::*;
 
-    fn names(split: fn(&str, &mut dyn FnMut(&str)), text: &str) -> Vec<String> {
+    /// One of the two ways of splitting a field, with a callback that takes any lifetime.
+    type Split = fn(&str, &mut dyn FnMut(&str));
+
+    fn names(split: Split, text: &str) -> Vec<String> {
         let mut out = Vec::new();
         split(text, &mut |name| out.push(name.to_owned()));
         out
