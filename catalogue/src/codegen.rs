@@ -74,16 +74,22 @@ pub fn runtime_tables(c: &Catalogue) -> Result<String, String> {
         &scope_data(c),
     );
     f.list(
-        "Scope indices sorted by name, for binary search.",
-        "BY_NAME",
-        "u16",
-        &scopes_by_name(c),
+        "The operations' granting scopes, least privileged first, in catalogue order.",
+        "GRANTING",
+        "Scope",
+        &granting_scopes(c),
     );
     f.list(
         "Every operation, in catalogue order.",
         "OPERATIONS",
         "Operation",
         &runtime_operations(c),
+    );
+    f.list(
+        "Operation indices sorted by title (catalogue order within a title), for binary search.",
+        "BY_TITLE",
+        "u16",
+        &operations_by_title(c),
     );
     Ok(f.text)
 }
@@ -313,19 +319,42 @@ fn scopes_by_name(c: &Catalogue) -> Vec<String> {
     scopes.iter().map(|s| s.id().index().to_string()).collect()
 }
 
+/// Operation ids sorted by title in byte order, as `str` compares; the sort is stable, so the
+/// operations that share a title stay in catalogue order.
+fn operations_by_title(c: &Catalogue) -> Vec<String> {
+    let mut operations: Vec<&Operation> = c.operations().iter().collect();
+    operations.sort_by(|a, b| a.title().cmp(b.title()));
+    operations
+        .iter()
+        .map(|op| op.id().index().to_string())
+        .collect()
+}
+
+/// Every operation's granting scopes, least privileged first, one operation after another in
+/// catalogue order: the operations' `ranked` slices point into this one table, so a sweep over
+/// the operations reads their scopes in sequence.
+fn granting_scopes(c: &Catalogue) -> Vec<String> {
+    c.operations()
+        .iter()
+        .flat_map(|op| op.granted_by().iter())
+        .map(|&s| format!("Scope::{}", const_name(c.scope(s).name())))
+        .collect()
+}
+
 fn runtime_operations(c: &Catalogue) -> Vec<String> {
+    let mut start = 0;
     c.operations()
         .iter()
         .map(|op| {
-            let ranked: Vec<String> =
-                op.granted_by().iter().map(|&s| format!("Scope::{}", const_name(c.scope(s).name()))).collect();
+            let len = op.granted_by().len();
+            let ranked = format!("GRANTING.split_at({start}).1.split_at({len}).0");
+            start += len;
             format!(
-                "Operation {{ index: {}, title: {:?}, api: {}, granted_by: ScopeSet::from_indices(&[{}]), ranked: &[{}], operation_id: {:?}, deprecated: {}, replacement: {:?} }}",
+                "Operation {{ index: {}, title: {:?}, api: {}, granted_by: &ScopeSet::from_indices(&[{}]), ranked: {ranked}, operation_id: {:?}, deprecated: {}, replacement: {:?} }}",
                 op.id().index(),
                 op.title(),
                 op.group().index(),
                 indices(op.granted_by().iter().map(|s| s.index())),
-                ranked.join(", "),
                 op.operation_id(),
                 op.deprecated(),
                 op.replacement().map(|r| r.index()),

@@ -34,6 +34,7 @@ mod level;
 mod operation;
 pub mod operations;
 mod scope;
+mod scope_names;
 mod scope_set;
 
 pub use app::App;

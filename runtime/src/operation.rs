@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::generated::tables::{APIS, OPERATIONS};
+use crate::generated::tables::{APIS, BY_TITLE, OPERATIONS};
 use crate::{Scope, ScopeSet};
 
 /// A Zoom API operation as the classic-scope reference documents it: a title within one API
@@ -22,7 +22,10 @@ pub struct Operation {
     pub(crate) index: u16,
     pub(crate) title: &'static str,
     pub(crate) api: u16,
-    pub(crate) granted_by: ScopeSet,
+    // By reference, and `ranked` a slice of one table in catalogue order: a sweep over the
+    // operations (`ScopeSet::covers` on each) then reads 72 bytes an operation in sequence,
+    // not 128 with the set inline.
+    pub(crate) granted_by: &'static ScopeSet,
     pub(crate) ranked: &'static [Scope],
     pub(crate) operation_id: Option<&'static str>,
     pub(crate) deprecated: bool,
@@ -47,7 +50,7 @@ impl Operation {
 
     /// The scopes that grant this operation.
     pub const fn granted_by(&self) -> &ScopeSet {
-        &self.granted_by
+        self.granted_by
     }
 
     /// The granting scopes, least privileged first.
@@ -90,22 +93,46 @@ impl Operation {
 
     /// The operations with exactly this title (one per API group that documents it).
     pub fn titled(title: &str) -> impl Iterator<Item = &'static Operation> + '_ {
-        OPERATIONS.iter().filter(move |op| op.title == title)
+        // `BY_TITLE` is sorted by title, catalogue order within a title: the matches are one
+        // run, in catalogue order.
+        let start = BY_TITLE.partition_point(|&i| by_index(usize::from(i)).title < title);
+        BY_TITLE[start..]
+            .iter()
+            .map(|&i| by_index(usize::from(i)))
+            .take_while(move |op| op.title == title)
     }
 
     /// The operation with this title in this API group; the group matches ignoring case, spaces
     /// and punctuation ("ContactCenter" is "Contact Center").
     pub fn find(title: &str, api: &str) -> Option<&'static Operation> {
-        let key = api_key(api);
-        Operation::titled(title).find(|op| api_key(op.api()) == key)
+        Operation::titled(title).find(|op| same_api(op.api(), api))
     }
 }
 
-fn api_key(name: &str) -> String {
+/// Whether two API group names are equal once case, spaces and punctuation are folded away;
+/// compared without allocating.
+fn same_api(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // The same folding, byte by byte: for ASCII, `char::is_alphanumeric` and
+        // `char::to_lowercase` are their `ascii` forms.
+        ascii_key(a).eq(ascii_key(b))
+    } else {
+        api_key(a).eq(api_key(b))
+    }
+}
+
+/// An ASCII API group name with case, spaces and punctuation folded away.
+fn ascii_key(name: &str) -> impl Iterator<Item = u8> + '_ {
+    name.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+}
+
+/// An API group name with case, spaces and punctuation folded away.
+fn api_key(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 // Every `Operation` is an entry of the one static table: its index is its identity.
@@ -148,5 +175,111 @@ impl serde::Serialize for Operation {
         s.serialize_field("api", self.api())?;
         s.serialize_field("scopes", self.ranked)?;
         s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `titled` must return: a scan of the whole table in catalogue order.
+    fn scan(title: &str) -> Vec<usize> {
+        OPERATIONS
+            .iter()
+            .filter(|op| op.title == title)
+            .map(Operation::index)
+            .collect()
+    }
+
+    fn titled(title: &str) -> Vec<usize> {
+        Operation::titled(title).map(Operation::index).collect()
+    }
+
+    #[test]
+    fn titled_finds_every_operation_in_catalogue_order() {
+        for op in &OPERATIONS {
+            assert_eq!(titled(op.title), scan(op.title), "{:?}", op.title);
+        }
+        assert_eq!(titled("List meetings").len(), 2);
+    }
+
+    #[test]
+    fn titled_finds_nothing_for_other_strings() {
+        for title in [
+            "",
+            "create a meeting",
+            "Create a meetin",
+            "Create a meeting ",
+            "Create a meeting\0",
+            "\u{10ffff}",
+            "Zzz",
+        ] {
+            assert_eq!(titled(title), Vec::<usize>::new(), "{title:?}");
+        }
+    }
+
+    #[test]
+    fn the_title_index_is_a_permutation_sorted_by_title() {
+        let mut indices: Vec<usize> = BY_TITLE.iter().map(|&i| usize::from(i)).collect();
+        assert!(
+            indices
+                .windows(2)
+                .all(|w| (OPERATIONS[w[0]].title, w[0]) < (OPERATIONS[w[1]].title, w[1]))
+        );
+        indices.sort_unstable();
+        assert_eq!(indices, (0..OPERATIONS.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn find_matches_the_group_ignoring_case_space_and_punctuation() {
+        for op in &OPERATIONS {
+            let api = op.api();
+            for written in [
+                api.to_owned(),
+                api.to_uppercase(),
+                api.to_lowercase(),
+                api.replace(' ', ""),
+                format!(" {api}_"),
+            ] {
+                let found = Operation::find(op.title, &written).expect("documented");
+                assert_eq!(found.title, op.title);
+                assert!(api_key(found.api()).eq(api_key(api)), "{written}");
+            }
+        }
+        let contact = Operation::all()
+            .iter()
+            .find(|op| op.api() == "ContactCenter")
+            .expect("a ContactCenter operation");
+        assert!(Operation::find(contact.title, "Contact Center").is_some());
+        assert!(Operation::find("List meetings", "Dashboard").is_some());
+        assert_eq!(Operation::find("List meetings", "Dashboards"), None);
+        assert_eq!(Operation::find("List meetings", "Dash"), None);
+        assert_eq!(Operation::find("List meetings", ""), None);
+        assert_eq!(Operation::find("List meetings", "Dashboard\u{e9}"), None);
+        assert_eq!(Operation::find("list meetings", "Dashboard"), None);
+    }
+
+    #[test]
+    fn the_ascii_group_key_is_the_char_group_key() {
+        let mut names: Vec<String> = (0..=127u8).map(|b| char::from(b).to_string()).collect();
+        for api in APIS {
+            names.extend([
+                api.to_owned(),
+                api.to_uppercase(),
+                api.replace(' ', "-"),
+                format!("_{api} 2"),
+            ]);
+        }
+        for name in &names {
+            assert!(
+                ascii_key(name).map(char::from).eq(api_key(name)),
+                "{name:?}"
+            );
+        }
+        assert!(same_api("Contact Center", "CONTACT_CENTER"));
+        assert!(same_api("Special&ChatBot", "special chatbot"));
+        assert!(!same_api("Special", "Special&ChatBot"));
+        assert!(same_api("Zo\u{d3}m", "zo\u{f3}m"));
+        assert!(!same_api("Zoom", "Zo\u{f3}m"));
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::generated::tables::{BY_NAME, SCOPES};
+use crate::generated::tables::SCOPES;
 use crate::{Access, Level, Operation, operation};
 
 /// One of the scopes in Zoom's classic-scope reference.
@@ -95,10 +95,7 @@ impl Scope {
 
     /// The scope with exactly this documented name.
     pub fn from_name(name: &str) -> Option<Scope> {
-        BY_NAME
-            .binary_search_by(|&i| SCOPES[usize::from(i)].name.cmp(name))
-            .ok()
-            .map(|at| Scope(BY_NAME[at]))
+        crate::scope_names::index_of(name).map(Scope)
     }
 }
 

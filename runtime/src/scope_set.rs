@@ -110,7 +110,17 @@ impl ScopeSet {
 
     /// Whether a scope in this set grants `operation`.
     pub const fn covers(&self, operation: &Operation) -> bool {
-        self.intersects(operation.granted_by())
+        // An operation has a few granting scopes (one to five, mostly): testing their bits
+        // reads less than intersecting the operation's whole set.
+        let granting = operation.granted_by_ranked();
+        let mut i = 0;
+        while i < granting.len() {
+            if self.contains(granting[i]) {
+                return true;
+            }
+            i += 1;
+        }
+        false
     }
 
     /// Whether the two sets share a scope.
@@ -211,18 +221,60 @@ impl ScopeSet {
     pub fn parse_lenient(text: &str) -> (ScopeSet, Vec<String>) {
         let mut set = ScopeSet::EMPTY;
         let mut unknown: Vec<String> = Vec::new();
-        for name in text
-            .split(|c: char| c == ',' || c.is_whitespace())
-            .filter(|n| !n.is_empty())
-        {
-            match Scope::from_name(name) {
-                Some(scope) => set = set.with(scope),
-                None if unknown.iter().any(|u| u == name) => {}
-                None => unknown.push(name.to_owned()),
-            }
-        }
+        for_each_name(text, |name| match Scope::from_name(name) {
+            Some(scope) => set = set.with(scope),
+            None if unknown.iter().any(|u| u == name) => {}
+            None => unknown.push(name.to_owned()),
+        });
         (set, unknown)
     }
+}
+
+/// Calls `f` with each name of a `scope` field: the non-empty runs between commas and white
+/// space.
+fn for_each_name<'a>(text: &'a str, f: impl FnMut(&'a str)) {
+    // Token fields are ASCII; splitting their bytes skips decoding `char`s. Other text may hold
+    // Unicode white space, which separates names too.
+    if text.is_ascii() {
+        ascii_names(text, f);
+    } else {
+        char_names(text, f);
+    }
+}
+
+/// [`for_each_name`] for ASCII text.
+fn ascii_names<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    let mut start = 0;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        if is_ascii_separator(byte) {
+            if start < at {
+                f(&text[start..at]);
+            }
+            start = at + 1;
+        }
+    }
+    if start < text.len() {
+        f(&text[start..]);
+    }
+}
+
+/// [`for_each_name`] for any text.
+fn char_names<'a>(text: &'a str, f: impl FnMut(&'a str)) {
+    text.split(is_separator)
+        .filter(|name| !name.is_empty())
+        .for_each(f);
+}
+
+/// What separates names: a comma or white space.
+fn is_separator(c: char) -> bool {
+    c == ',' || c.is_whitespace()
+}
+
+/// [`is_separator`] for an ASCII byte: `char::is_whitespace` holds for the space and for tab,
+/// line feed, vertical tab, form feed and carriage return (`u8::is_ascii_whitespace` leaves out
+/// the vertical tab).
+fn is_ascii_separator(byte: u8) -> bool {
+    matches!(byte, b',' | b' ' | b'\t'..=b'\r')
 }
 
 /// Iterator over a [`ScopeSet`] in catalogue order.
@@ -420,5 +472,115 @@ impl<'de> serde::de::Visitor<'de> for SetVisitor {
             set = set.with(scope);
         }
         Ok(set)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of the two ways of splitting a field, with a callback that takes any lifetime.
+    type Split = fn(&str, &mut dyn FnMut(&str));
+
+    fn names(split: Split, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        split(text, &mut |name| out.push(name.to_owned()));
+        out
+    }
+
+    fn ascii(text: &str, f: &mut dyn FnMut(&str)) {
+        ascii_names(text, f);
+    }
+
+    fn chars(text: &str, f: &mut dyn FnMut(&str)) {
+        char_names(text, f);
+    }
+
+    #[test]
+    fn ascii_separators_are_the_char_separators() {
+        for byte in 0..=127u8 {
+            assert_eq!(
+                is_ascii_separator(byte),
+                is_separator(char::from(byte)),
+                "{byte:#04x}"
+            );
+        }
+    }
+
+    #[test]
+    fn both_splits_agree_on_every_short_ascii_field() {
+        // Every string of up to five characters over name bytes and each ASCII separator.
+        let alphabet = ['a', ':', ',', ' ', '\t', '\n', '\u{b}', '\u{c}', '\r'];
+        let mut fields = vec![String::new()];
+        let mut checked = 0;
+        for _ in 0..5 {
+            let mut longer = Vec::new();
+            for field in &fields {
+                for &c in &alphabet {
+                    let mut next = field.clone();
+                    next.push(c);
+                    assert_eq!(names(ascii, &next), names(chars, &next), "{next:?}");
+                    checked += 1;
+                    longer.push(next);
+                }
+            }
+            fields = longer;
+        }
+        assert_eq!(checked, 9 + 81 + 729 + 6561 + 59049);
+    }
+
+    #[test]
+    fn both_splits_agree_on_token_fields() {
+        let every: Vec<&str> = Scope::all().map(Scope::name).collect();
+        for field in [
+            every.join(" "),
+            every.join(","),
+            every.join(", "),
+            format!("  {}\r\n", every.join("\t\u{b}\u{c}")),
+        ] {
+            let split = names(ascii, &field);
+            assert_eq!(split, names(chars, &field));
+            assert_eq!(split, every);
+        }
+    }
+
+    #[test]
+    fn non_ascii_text_splits_on_unicode_white_space() {
+        let field = "meeting:write\u{a0}user:read\u{2003}m\u{e9}eting:write\u{3000},x";
+        let mut split = Vec::new();
+        for_each_name(field, |name| split.push(name));
+        assert_eq!(
+            split,
+            ["meeting:write", "user:read", "m\u{e9}eting:write", "x"]
+        );
+        let (set, unknown) = ScopeSet::parse_lenient(field);
+        assert_eq!(
+            set,
+            ScopeSet::from([Scope::MEETING_WRITE, Scope::USER_READ])
+        );
+        assert_eq!(unknown, ["m\u{e9}eting:write", "x"]);
+    }
+
+    #[test]
+    fn covers_tests_the_whole_granting_set() {
+        for op in Operation::all() {
+            assert_eq!(
+                ScopeSet::from_scopes(op.granted_by_ranked()),
+                *op.granted_by(),
+                "{op}"
+            );
+        }
+        let sets = [
+            ScopeSet::EMPTY,
+            ScopeSet::ALL,
+            ScopeSet::from([Scope::MEETING_READ, Scope::USER_READ]),
+            Scope::all().step_by(9).collect(),
+            Scope::all().skip(3).step_by(7).collect(),
+        ];
+        for set in sets {
+            for op in Operation::all() {
+                assert_eq!(set.covers(op), set.intersects(op.granted_by()), "{op}");
+            }
+        }
     }
 }
