@@ -15,6 +15,13 @@ pub fn closest<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
     limit: usize,
 ) -> Vec<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    closest_of(query, candidates, limit)
+}
+
+/// The work of [`closest`], not generic, so that it is compiled once rather than once per
+/// kind of candidate iterator.
+fn closest_of<'a>(query: &str, candidates: Vec<&'a str>, limit: usize) -> Vec<&'a str> {
     let folded = text::fold(query);
     let words = text::words(query);
     let mut scored: Vec<(f64, &str)> = candidates
@@ -22,8 +29,20 @@ pub fn closest<'a>(
         .map(|c| (similarity(&folded, &words, c), c))
         .filter(|&(score, _)| score >= THRESHOLD)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    scored.into_iter().take(limit).map(|(_, c)| c).collect()
+    // `limit` is a handful: picking the best that many times costs less to compile than a
+    // stable sort, and behaves the same (the first of equal scores wins).
+    let mut best = Vec::with_capacity(limit.min(scored.len()));
+    while best.len() < limit {
+        let mut top: Option<(usize, f64)> = None;
+        for (at, &(score, _)) in scored.iter().enumerate() {
+            if top.is_none_or(|(_, best_score)| score > best_score) {
+                top = Some((at, score));
+            }
+        }
+        let Some((at, _)) = top else { break };
+        best.push(scored.remove(at).1);
+    }
+    best
 }
 
 fn similarity(folded_query: &str, query_words: &[String], candidate: &str) -> f64 {
