@@ -4,7 +4,7 @@
 //! transpositions such as `wirte`), and word overlap (the right words in another order or
 //! with one missing: "meeting create" for "Create a meeting").
 
-use crate::text;
+use crate::{edit_distance, text};
 
 /// How similar two names must be, from 0 to 1, to be worth suggesting.
 const THRESHOLD: f64 = 0.5;
@@ -56,7 +56,7 @@ fn similarity(folded_query: &str, query_words: &[String], candidate: &str) -> f6
     if (a.min(b) as f64) < THRESHOLD * a.max(b) as f64 {
         return words;
     }
-    strsim::normalized_damerau_levenshtein(folded_query, &folded).max(words)
+    edit_distance::normalized_damerau_levenshtein(folded_query, &folded).max(words)
 }
 
 /// Jaccard index of two word lists.
@@ -122,7 +122,7 @@ mod tests {
         let mut scored: Vec<(f64, &str)> = candidates
             .iter()
             .map(|&c| {
-                let edit = strsim::normalized_damerau_levenshtein(&folded, &text::fold(c));
+                let edit = edit_distance::normalized_damerau_levenshtein(&folded, &text::fold(c));
                 (edit.max(overlap(&words, &text::words(c))), c)
             })
             .filter(|&(score, _)| score >= THRESHOLD)
