@@ -96,7 +96,7 @@ pub fn runtime_tables(c: &Catalogue) -> Result<String, String> {
 
 /// `catalogue/src/index/tables.rs`: the static index the macros resolve names with.
 pub fn index_tables(c: &Catalogue) -> String {
-    let mut f = File::new("use super::{IndexedOperation, Title};\n", "pub(super)");
+    let mut f = File::new("use super::IndexedOperation;\n", "pub(super)");
     let names: Vec<String> = c
         .scopes()
         .iter()
@@ -126,11 +126,29 @@ pub fn index_tables(c: &Catalogue) -> String {
         .map(|g| format!("{:?}", group_key(g.name())))
         .collect();
     f.list("Normalised API group names.", "GROUP_KEYS", "&str", &keys);
+    // Titles as flat arrays of plain values rather than one struct with a slice per title:
+    // rustc checks and evaluates a few large arrays of integers much faster than 1,400
+    // separately promoted slices, and every user of the macros compiles this file.
+    let titles = TitleTables::of(c);
+    f.list("Titles, sorted.", "TITLES", "&str", &titles.titles);
     f.list(
-        "Titles, sorted, with their operations.",
-        "TITLES",
-        "Title",
-        &titles(c),
+        "Where each title's operations start in `TITLE_OPERATIONS`, and a final end.",
+        "TITLE_STARTS",
+        "u16",
+        &titles.starts,
+    );
+    f.list(
+        "The operations documented under each title, title after title.",
+        "TITLE_OPERATIONS",
+        "u16",
+        &titles.operations,
+    );
+    f.list(
+        "Positions in `TITLES` of the titles that need a group (their operations differ in \
+         their granting scopes), sorted.",
+        "AMBIGUOUS_TITLES",
+        "u16",
+        &titles.ambiguous,
     );
     f.list(
         "Operations, in catalogue order.",
@@ -363,20 +381,37 @@ fn runtime_operations(c: &Catalogue) -> Vec<String> {
         .collect()
 }
 
-fn titles(c: &Catalogue) -> Vec<String> {
-    let mut titles: Vec<&str> = c.titles().collect();
-    titles.sort_unstable();
-    titles
-        .iter()
-        .map(|t| {
-            let ids: Vec<OperationId> = c.operations_titled(t).map(|op| op.id()).collect();
-            format!(
-                "Title {{ title: {t:?}, ambiguous: {}, operations: &[{}] }}",
-                c.differ(&ids),
-                indices(ids.iter().map(|id| id.index()))
-            )
-        })
-        .collect()
+/// The index's title arrays, rendered.
+struct TitleTables {
+    titles: Vec<String>,
+    starts: Vec<String>,
+    operations: Vec<String>,
+    ambiguous: Vec<String>,
+}
+
+impl TitleTables {
+    fn of(c: &Catalogue) -> TitleTables {
+        let mut titles: Vec<&str> = c.titles().collect();
+        titles.sort_unstable();
+        let mut tables = TitleTables {
+            titles: Vec::new(),
+            starts: vec!["0".to_owned()],
+            operations: Vec::new(),
+            ambiguous: Vec::new(),
+        };
+        for (at, title) in titles.iter().enumerate() {
+            let ids: Vec<OperationId> = c.operations_titled(title).map(|op| op.id()).collect();
+            tables.titles.push(format!("{title:?}"));
+            tables
+                .operations
+                .extend(ids.iter().map(|id| id.index().to_string()));
+            tables.starts.push(tables.operations.len().to_string());
+            if c.differ(&ids) {
+                tables.ambiguous.push(at.to_string());
+            }
+        }
+        tables
+    }
 }
 
 fn indexed_operations(c: &Catalogue) -> Vec<String> {

@@ -23,6 +23,7 @@ mod builder;
 #[cfg(feature = "codegen")]
 pub mod codegen;
 mod coverage;
+mod edit_distance;
 pub mod index;
 pub mod manifest;
 pub mod marker;

@@ -252,18 +252,15 @@ impl Catalogue {
 
     /// Whether operations sharing a title are granted by different scope sets.
     pub(crate) fn differ(&self, ids: &[OperationId]) -> bool {
-        let mut sets = ids.iter().map(|&id| {
-            let mut set = self.operation(id).granted_by.clone();
-            set.sort();
-            set
-        });
+        // `granted_by` is ranked by `privilege`, a total order, so equal sets are equal lists.
+        let mut sets = ids.iter().map(|&id| &self.operation(id).granted_by);
         let first = sets.next();
-        sets.any(|s| Some(&s) != first.as_ref())
+        sets.any(|s| Some(s) != first)
     }
 
     /// Sorts scope ids least privileged first.
     pub fn rank(&self, scopes: &mut [ScopeId]) {
-        scopes.sort_by_key(|&id| self.scope(id).privilege());
+        rank(&self.scopes, scopes);
     }
 
     /// The least privileged scope that grants `op`.
@@ -278,4 +275,12 @@ impl Catalogue {
             .iter()
             .any(|s| declared.contains(s))
     }
+}
+
+/// Sorts `ids` least privileged first. `privilege` ends with the id, a total order, so the
+/// unstable sort gives the one possible result; every ranking goes through this one function
+/// so that the sort is compiled once.
+pub(crate) fn rank(scopes: &[Scope], ids: &mut [ScopeId]) {
+    // no panic: scope ids index the catalogue's scopes
+    ids.sort_unstable_by_key(|&id| scopes[id.index()].privilege());
 }

@@ -242,8 +242,10 @@ impl Catalogue {
 
     fn unknown_title(&self, title: &str) -> LookupError {
         if let Some(documented) = self.titles_by_folded.get(&text::fold(title)) {
-            let mut documented = documented.clone();
-            documented.sort();
+            let mut documented: Vec<&str> = documented.iter().map(String::as_str).collect();
+            // Sorted as `&str`, like the titles below, so that one sort is compiled for both.
+            documented.sort_unstable();
+            let documented = owned(documented);
             return LookupError::WrongCase {
                 title: title.to_owned(),
                 documented,

@@ -113,7 +113,7 @@ fn word_match(query: &str, word: &str) -> f64 {
     if prefix && shorter >= 3 && longer - shorter <= 3 {
         return 0.8;
     }
-    let similar = strsim::normalized_damerau_levenshtein(query, word);
+    let similar = crate::edit_distance::normalized_damerau_levenshtein(query, word);
     if shorter >= 4 && similar >= TYPO {
         0.6 * similar
     } else {

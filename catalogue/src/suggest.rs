@@ -4,7 +4,7 @@
 //! transpositions such as `wirte`), and word overlap (the right words in another order or
 //! with one missing: "meeting create" for "Create a meeting").
 
-use crate::text;
+use crate::{edit_distance, text};
 
 /// How similar two names must be, from 0 to 1, to be worth suggesting.
 const THRESHOLD: f64 = 0.5;
@@ -15,6 +15,13 @@ pub fn closest<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
     limit: usize,
 ) -> Vec<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    closest_of(query, candidates, limit)
+}
+
+/// The work of [`closest`], not generic, so that it is compiled once rather than once per
+/// kind of candidate iterator.
+fn closest_of<'a>(query: &str, candidates: Vec<&'a str>, limit: usize) -> Vec<&'a str> {
     let folded = text::fold(query);
     let words = text::words(query);
     let mut scored: Vec<(f64, &str)> = candidates
@@ -22,8 +29,20 @@ pub fn closest<'a>(
         .map(|c| (similarity(&folded, &words, c), c))
         .filter(|&(score, _)| score >= THRESHOLD)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    scored.into_iter().take(limit).map(|(_, c)| c).collect()
+    // `limit` is a handful: picking the best that many times costs less to compile than a
+    // stable sort, and behaves the same (the first of equal scores wins).
+    let mut best = Vec::with_capacity(limit.min(scored.len()));
+    while best.len() < limit {
+        let mut top: Option<(usize, f64)> = None;
+        for (at, &(score, _)) in scored.iter().enumerate() {
+            if top.is_none_or(|(_, best_score)| score > best_score) {
+                top = Some((at, score));
+            }
+        }
+        let Some((at, _)) = top else { break };
+        best.push(scored.remove(at).1);
+    }
+    best
 }
 
 fn similarity(folded_query: &str, query_words: &[String], candidate: &str) -> f64 {
@@ -37,7 +56,7 @@ fn similarity(folded_query: &str, query_words: &[String], candidate: &str) -> f6
     if (a.min(b) as f64) < THRESHOLD * a.max(b) as f64 {
         return words;
     }
-    strsim::normalized_damerau_levenshtein(folded_query, &folded).max(words)
+    edit_distance::normalized_damerau_levenshtein(folded_query, &folded).max(words)
 }
 
 /// Jaccard index of two word lists.
@@ -99,7 +118,7 @@ mod tests {
         let mut scored: Vec<(f64, &str)> = candidates
             .iter()
             .map(|&c| {
-                let edit = strsim::normalized_damerau_levenshtein(&folded, &text::fold(c));
+                let edit = edit_distance::normalized_damerau_levenshtein(&folded, &text::fold(c));
                 (edit.max(overlap(&words, &text::words(c))), c)
             })
             .filter(|&(score, _)| score >= THRESHOLD)

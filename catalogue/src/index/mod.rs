@@ -31,14 +31,6 @@ pub struct IndexedOperation {
     pub replacement: Option<u16>,
 }
 
-/// A title and the operations documented under it.
-struct Title {
-    title: &'static str,
-    /// Whether the operations differ in their granting scopes (the title needs a group).
-    ambiguous: bool,
-    operations: &'static [u16],
-}
-
 impl IndexedOperation {
     /// This operation's id.
     pub fn operation_id(&self) -> OperationId {
@@ -74,18 +66,18 @@ impl IndexedOperation {
 /// The operation this exact title names, in this group when one is given; `None` when the
 /// answer is an error (unknown, differently cased, ambiguous, not in that group).
 pub fn operation(title: &str, group: Option<&str>) -> Option<&'static IndexedOperation> {
-    let at = tables::TITLES
-        .binary_search_by(|t| t.title.cmp(title))
-        .ok()?;
-    // no panic: `at` is a position binary_search found
-    let entry = &tables::TITLES[at];
-    let mut ops = entry
-        .operations
+    let at = tables::TITLES.binary_search(&title).ok()?;
+    let (start, end) = (
+        tables::TITLE_STARTS.get(at)?,
+        tables::TITLE_STARTS.get(at + 1)?,
+    );
+    let mut ops = tables::TITLE_OPERATIONS
+        .get(usize::from(*start)..usize::from(*end))?
         .iter()
         // no panic: operation ids in the generated tables index OPERATIONS
         .map(|&i| &tables::OPERATIONS[usize::from(i)]);
     match group {
-        None if entry.ambiguous => None,
+        None if ambiguous(at) => None,
         None => ops.next(),
         Some(group) => {
             let key = text::group_key(group);
@@ -93,6 +85,11 @@ pub fn operation(title: &str, group: Option<&str>) -> Option<&'static IndexedOpe
             ops.find(|op| tables::GROUP_KEYS[usize::from(op.group)] == key)
         }
     }
+}
+
+/// Whether the title at this position of `TITLES` needs a group to name one operation.
+fn ambiguous(title: usize) -> bool {
+    u16::try_from(title).is_ok_and(|at| tables::AMBIGUOUS_TITLES.binary_search(&at).is_ok())
 }
 
 /// The scope with exactly this documented name.
@@ -155,6 +152,30 @@ mod tests {
             assert_eq!(scope(s.name()), Some(s.id()));
             assert_eq!(scope_name(s.id()), s.name());
         }
+    }
+
+    #[test]
+    fn title_tables_are_consistent() {
+        let starts = &tables::TITLE_STARTS;
+        assert_eq!(starts.len(), tables::TITLES.len() + 1);
+        assert!(
+            starts.windows(2).all(|w| w[0] < w[1]),
+            "every title has operations"
+        );
+        assert_eq!(
+            starts.last().map(|&end| usize::from(end)),
+            Some(tables::TITLE_OPERATIONS.len())
+        );
+        assert!(tables::TITLES.is_sorted());
+        assert!(tables::AMBIGUOUS_TITLES.is_sorted());
+        let c = classic();
+        let ambiguous: Vec<&str> = tables::AMBIGUOUS_TITLES
+            .iter()
+            .map(|&at| tables::TITLES[usize::from(at)])
+            .collect();
+        let mut expected: Vec<&str> = c.ambiguous_titles().collect();
+        expected.sort_unstable();
+        assert_eq!(ambiguous, expected);
     }
 
     #[test]
