@@ -69,19 +69,10 @@ done
 
 n=$(grep -c '^pub fn' "$work/plain/src/lib.rs")
 declare -A times
-for ((r = 0; r < runs; r++)); do
-  for v in "${variants[@]}"; do
-    touch "$work/$v/src/lib.rs"
-    start=$(now)
-    (cd "$work/$v" && cargo check -q --offline)
-    times[$v]+="$(( ($(now) - start) / 1000000 )) "
-  done
-done
+time_checks "$runs" "$work" "${variants[@]}"
 
 echo "cargo check after touching src/lib.rs, $n functions, $runs runs each (ms):"
-for v in "${variants[@]}"; do
-  printf '  %-13s median %6s   runs: %s\n' "$v" "$(echo "${times[$v]}" | median)" "${times[$v]}"
-done
+report_medians 13 "${variants[@]}"
 a=$(echo "${times[requires_api]}" | median); i=$(echo "${times[identity]}" | median)
 d=$(echo "${times[doc_floor]}" | median); p=$(echo "${times[plain]}" | median)
 awk -v a="$a" -v i="$i" -v d="$d" -v p="$p" 'BEGIN {

@@ -49,18 +49,9 @@ done
 echo "broad app: $(echo "$master" | tr ',' '\n' | wc -l) :master scopes"
 
 declare -A times
-for ((r = 0; r < runs; r++)); do
-  for v in "${variants[@]}"; do
-    touch "$work/$v/src/lib.rs"
-    start=$(now)
-    (cd "$work/$v" && cargo check -q --offline)
-    times[$v]+="$(( ($(now) - start) / 1000000 )) "
-  done
-done
+time_checks "$runs" "$work" "${variants[@]}"
 
 echo "cargo check after touching src/lib.rs, $runs runs each (ms):"
-for v in "${variants[@]}"; do
-  printf '  %-7s median %6s   runs: %s\n' "$v" "$(echo "${times[$v]}" | median)" "${times[$v]}"
-done
+report_medians 7 "${variants[@]}"
 b=$(echo "${times[broad]}" | median); s=$(echo "${times[single]}" | median)
 awk -v b="$b" -v s="$s" 'BEGIN { printf "  ratio broad / single: %.2f\n", b / s }'
