@@ -101,6 +101,24 @@ fn source(ops: &[&Operation]) -> String {
     src
 }
 
+/// The least privileged scope of every operation (each once, in id order), and the same list
+/// without `meeting:write`, which some operations need and no other scope in it grants.
+fn least_and_without_meeting_write() -> (Vec<ScopeId>, Vec<ScopeId>) {
+    let c = classic();
+    let least: BTreeSet<ScopeId> = c
+        .operations()
+        .iter()
+        .filter_map(|op| c.least_privileged(op.id()))
+        .collect();
+    let meeting_write = c.scope_named("meeting:write").unwrap().id();
+    let fewer = least
+        .iter()
+        .copied()
+        .filter(|&s| s != meeting_write)
+        .collect();
+    (least.into_iter().collect(), fewer)
+}
+
 fn attribute_line(i: usize) -> usize {
     2 * i + 2
 }
@@ -109,13 +127,10 @@ fn attribute_line(i: usize) -> usize {
 fn whole_catalogue_at_the_compiler() {
     let c = classic();
     let all: Vec<&Operation> = c.operations().iter().collect();
-    let least: BTreeSet<ScopeId> = all
-        .iter()
-        .filter_map(|op| c.least_privileged(op.id()))
-        .collect();
+    let (least, fewer) = least_and_without_meeting_write();
 
     let krate = Crate::new("whole-catalogue", &all);
-    krate.declare(&least.iter().copied().collect::<Vec<_>>());
+    krate.declare(&least);
     let (ok, errors) = krate.check();
     assert!(
         ok && errors.is_empty(),
@@ -124,12 +139,6 @@ fn whole_catalogue_at_the_compiler() {
 
     // Drop one scope that some operations need and nothing else grants them in the set:
     // only those fail, and the check re-runs though only Cargo.toml changed.
-    let meeting_write = c.scope_named("meeting:write").unwrap().id();
-    let fewer: Vec<ScopeId> = least
-        .iter()
-        .copied()
-        .filter(|&s| s != meeting_write)
-        .collect();
     krate.declare(&fewer);
     let (ok, errors) = krate.check();
     assert!(
@@ -235,18 +244,7 @@ fn typed_source(ops: &[&Operation], least: &[ScopeId], fewer: &[ScopeId]) -> (St
 fn typed_mode_over_the_whole_catalogue() {
     let c = classic();
     let all: Vec<&Operation> = c.operations().iter().collect();
-    let least: Vec<ScopeId> = all
-        .iter()
-        .filter_map(|op| c.least_privileged(op.id()))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let meeting_write = c.scope_named("meeting:write").unwrap().id();
-    let fewer: Vec<ScopeId> = least
-        .iter()
-        .copied()
-        .filter(|&s| s != meeting_write)
-        .collect();
+    let (least, fewer) = least_and_without_meeting_write();
     let (source, first_fewer_call) = typed_source(&all, &least, &fewer);
     let krate = Crate::with_source("typed-catalogue", &source);
     krate.declare(&[]);

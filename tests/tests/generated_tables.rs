@@ -3,32 +3,26 @@
 use zoom_scopes::{Operation, Scope};
 use zoom_scopes_catalogue::{classic, codegen};
 
-#[test]
-fn checked_in_tables_are_fresh() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../runtime/src/generated/tables.rs"
-    );
-    let checked_in = std::fs::read_to_string(path).expect("runtime/src/generated/tables.rs");
-    let generated = codegen::runtime_tables(classic()).expect("tables render");
+/// `path` (from the repository root) holds exactly what the generator renders now.
+fn assert_fresh(path: &str, generated: String) {
+    let full = format!("{}/../{path}", env!("CARGO_MANIFEST_DIR"));
+    let checked_in = std::fs::read_to_string(&full).expect(path);
     assert!(
         checked_in == generated,
-        "runtime/src/generated/tables.rs is stale: run `cargo codegen`"
+        "{path} is stale: run `cargo codegen`"
     );
 }
 
 #[test]
+fn checked_in_tables_are_fresh() {
+    let generated = codegen::runtime_tables(classic()).expect("tables render");
+    assert_fresh("runtime/src/generated/tables.rs", generated);
+}
+
+#[test]
 fn checked_in_marker_traits_are_fresh() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../runtime/src/generated/operations.rs"
-    );
-    let checked_in = std::fs::read_to_string(path).expect("runtime/src/generated/operations.rs");
     let generated = codegen::operation_markers(classic()).expect("markers render");
-    assert!(
-        checked_in == generated,
-        "runtime/src/generated/operations.rs is stale: run `cargo codegen`"
-    );
+    assert_fresh("runtime/src/generated/operations.rs", generated);
 }
 
 #[test]
