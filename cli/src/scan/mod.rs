@@ -84,10 +84,11 @@ pub struct Scan {
     pub warnings: Vec<Problem>,
 }
 
-/// Scans the crate in `dir`. Fails with every problem found: a file that cannot be read or
+/// Scans the crate in `dir`, from its conventional roots and `explicit_targets` (the target
+/// paths its manifest names). Fails with every problem found: a file that cannot be read or
 /// parsed, or an attribute whose arguments are not a title and an optional group.
-pub fn scan(dir: &Path) -> Result<Scan, Vec<Problem>> {
-    let roots = targets::roots(dir);
+pub fn scan(dir: &Path, explicit_targets: &[String]) -> Result<Scan, Vec<Problem>> {
+    let roots = targets::roots(dir, explicit_targets);
     if roots.is_empty() {
         // The problem is with the crate directory itself: an empty file name stands for it.
         return Err(vec![Problem::in_file(

@@ -3,12 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use zoom_scopes_catalogue::manifest;
-
 /// `src/lib.rs`, `src/main.rs`, then the targets of `src/bin/`, `examples/`, `tests/` and
-/// `benches/`, each in name order, then the explicit target paths of the manifest (each root
-/// once).
-pub fn roots(dir: &Path) -> Vec<PathBuf> {
+/// `benches/`, each in name order, then `explicit`, the manifest's target paths relative to
+/// `dir` (each root once).
+pub fn roots(dir: &Path, explicit: &[String]) -> Vec<PathBuf> {
     let mut roots: Vec<PathBuf> = ["src/lib.rs", "src/main.rs"]
         .iter()
         .map(|f| dir.join(f))
@@ -17,8 +15,7 @@ pub fn roots(dir: &Path) -> Vec<PathBuf> {
     for folder in ["src/bin", "examples", "tests", "benches"] {
         roots.extend(targets_in(&dir.join(folder)));
     }
-    let text = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
-    for path in manifest::target_paths(&text) {
+    for path in explicit {
         let path = dir.join(path);
         if path.is_file() && !roots.contains(&path) {
             roots.push(path);

@@ -41,8 +41,8 @@ pub fn run(
         p.file = place(&p.file);
         p.to_string()
     };
-    let found =
-        scan::scan(&dir).map_err(|problems| Failure(problems.iter().map(placed).collect()))?;
+    let found = scan::scan(&dir, &manifest::target_paths(&text))
+        .map_err(|problems| Failure(problems.iter().map(placed).collect()))?;
     for warning in &found.warnings {
         eprintln!("warning: {}", placed(warning));
     }
