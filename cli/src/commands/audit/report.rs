@@ -348,17 +348,7 @@ impl Report for AuditReport {
                         used_for.push(label);
                     }
                 }
-                let functions: Vec<String> = a
-                    .uses_granted_by(c, s)
-                    .map(|u| {
-                        format!(
-                            "{} ({}:{})",
-                            code(&u.site.function),
-                            escape(&u.site.file),
-                            u.site.line
-                        )
-                    })
-                    .collect();
+                let functions = markdown_places(a.uses_granted_by(c, s));
                 let used_for = if used_for.is_empty() {
                     "*nothing used*".to_owned()
                 } else {
@@ -379,17 +369,7 @@ impl Report for AuditReport {
                 .fix(op)
                 .map(|s| format!(": add {}", code(s)))
                 .unwrap_or_default();
-            let places: Vec<String> = a
-                .uses_of(op)
-                .map(|u| {
-                    format!(
-                        "{} ({}:{})",
-                        code(&u.site.function),
-                        escape(&u.site.file),
-                        u.site.line
-                    )
-                })
-                .collect();
+            let places = markdown_places(a.uses_of(op));
             notes.push(format!(
                 "- **Missing**: {}, needed by {}{fix}",
                 escape(&self.label(op)),
@@ -437,6 +417,19 @@ impl Report for AuditReport {
         ));
         out
     }
+}
+
+/// "`function` (file:line)" for each use, in Markdown.
+fn markdown_places<'a>(uses: impl Iterator<Item = &'a Resolved>) -> Vec<String> {
+    uses.map(|u| {
+        format!(
+            "{} ({}:{})",
+            code(&u.site.function),
+            escape(&u.site.file),
+            u.site.line
+        )
+    })
+    .collect()
 }
 
 /// Every use, typed or not, in source order.
