@@ -17,11 +17,12 @@
 //! Every problem is reported with the manifest's path and the line it is on, since the compiler
 //! cannot point into a `Cargo.toml` itself.
 
+mod document;
+
 use std::fmt;
 use std::ops::Range;
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use document::{Item, Table, Value};
 
 use crate::model::{OperationId, ScopeId};
 use crate::names::Names;
@@ -200,18 +201,18 @@ pub fn declared_scopes(
         lines: LineIndex::new(text),
         errors: Vec::new(),
     };
-    let root = match DeTable::parse(text) {
+    let root = match document::parse(text) {
         Ok(root) => root,
         Err(e) => {
-            let reason = e.message().trim().to_owned();
-            reader.error(e.span(), ManifestErrorKind::Malformed(reason));
+            reader.error(Some(e.span), ManifestErrorKind::Malformed(e.message));
             return Err(reader.errors);
         }
     };
     let declared = reader.zoom_table(&root).map(|(zoom, span)| {
         reader.unknown_keys(zoom);
         let scopes = reader.scopes(zoom, span);
-        let grants = get(zoom, "grants")
+        let grants = zoom
+            .get("grants")
             .map(|g| reader.grants(g))
             .unwrap_or_default();
         Declared { scopes, grants }
@@ -224,12 +225,14 @@ pub fn declared_scopes(
 
 /// The `[package] name` of a manifest, when it has one (a workspace root may not).
 pub fn package_name(text: &str) -> Option<String> {
-    let root = DeTable::parse(text).ok()?;
-    let DeValue::Table(package) = get(root.get_ref(), "package")?.get_ref() else {
-        return None;
-    };
-    match get(package, "name")?.get_ref() {
-        DeValue::String(name) => Some(name.to_string()),
+    let root = document::parse(text).ok()?;
+    match &table(&root)?
+        .get("package")
+        .and_then(table)?
+        .get("name")?
+        .value
+    {
+        Value::String(name) => Some(name.to_string()),
         _ => None,
     }
 }
@@ -238,25 +241,21 @@ pub fn package_name(text: &str) -> Option<String> {
 /// `[[bin]]`, `[[example]]`, `[[test]]` and `[[bench]]`), relative to the package, in that
 /// order. Targets Cargo finds by convention are not listed.
 pub fn target_paths(text: &str) -> Vec<String> {
-    let Ok(root) = DeTable::parse(text) else {
+    let Some(root) = document::parse(text).ok() else {
         return Vec::new();
     };
-    let root = root.get_ref();
-    let path_of = |table: &DeTable<'_>| match get(table, "path").map(Spanned::get_ref) {
-        Some(DeValue::String(path)) => Some(path.to_string()),
+    let Some(root) = table(&root) else {
+        return Vec::new();
+    };
+    let path_of = |target: &Table<'_>| match target.get("path").map(|p| &p.value) {
+        Some(Value::String(path)) => Some(path.to_string()),
         _ => None,
     };
     let mut paths = Vec::new();
-    if let Some(DeValue::Table(lib)) = get(root, "lib").map(Spanned::get_ref) {
-        paths.extend(path_of(lib));
-    }
+    paths.extend(root.get("lib").and_then(table).and_then(path_of));
     for kind in ["bin", "example", "test", "bench"] {
-        if let Some(DeValue::Array(targets)) = get(root, kind).map(Spanned::get_ref) {
-            for target in targets.iter() {
-                if let DeValue::Table(target) = target.get_ref() {
-                    paths.extend(path_of(target));
-                }
-            }
+        if let Some(Value::Array(targets)) = root.get(kind).map(|t| &t.value) {
+            paths.extend(targets.items.iter().filter_map(table).filter_map(path_of));
         }
     }
     paths
@@ -270,8 +269,6 @@ struct Reader<'a> {
     errors: Vec<ManifestError>,
 }
 
-type Value<'i> = Spanned<DeValue<'i>>;
-
 impl Reader<'_> {
     fn error(&mut self, span: Option<Range<usize>>, kind: ManifestErrorKind) {
         let line = span.map(|s| self.lines.line(s.start));
@@ -282,65 +279,60 @@ impl Reader<'_> {
         });
     }
 
-    fn line(&self, value: &Value<'_>) -> usize {
-        self.lines.line(value.span().start)
+    fn line(&self, item: &Item<'_>) -> usize {
+        self.lines.line(item.span.start)
     }
 
     /// `[package.metadata.zoom]` and its span.
-    fn zoom_table<'t, 'i>(
-        &mut self,
-        root: &'t Spanned<DeTable<'i>>,
-    ) -> Option<(&'t DeTable<'i>, Range<usize>)> {
-        let mut table = (root.get_ref(), root.span());
+    fn zoom_table<'t, 'i>(&mut self, root: &'t Item<'i>) -> Option<(&'t Table<'i>, Range<usize>)> {
+        let mut item = root;
         for key in ["package", "metadata", "zoom"] {
-            let Some(value) = get(table.0, key) else {
+            let Some(value) = table(item).and_then(|t| t.get(key)) else {
                 self.error(None, ManifestErrorKind::MissingTable);
                 return None;
             };
-            match value.get_ref() {
-                DeValue::Table(t) => table = (t, value.span()),
-                other => {
-                    self.error(Some(value.span()), wrong_type(key, "a table", other));
-                    return None;
-                }
+            if table(value).is_none() {
+                self.error(Some(value.span.clone()), wrong_type(key, "a table", value));
+                return None;
             }
+            item = value;
         }
-        Some(table)
+        table(item).map(|zoom| (zoom, item.span.clone()))
     }
 
-    fn unknown_keys(&mut self, zoom: &DeTable<'_>) {
-        for (key, _) in zoom.iter() {
-            if !KEYS.contains(&key.get_ref().as_ref()) {
+    fn unknown_keys(&mut self, zoom: &Table<'_>) {
+        for entry in zoom.entries() {
+            if !KEYS.contains(&entry.key.as_ref()) {
                 self.error(
-                    Some(key.span()),
-                    ManifestErrorKind::UnknownKey(key.get_ref().to_string()),
+                    Some(entry.key_span.clone()),
+                    ManifestErrorKind::UnknownKey(entry.key.to_string()),
                 );
             }
         }
     }
 
     /// `scopes = [...]`, in the order written, without repeats.
-    fn scopes(&mut self, zoom: &DeTable<'_>, zoom_span: Range<usize>) -> Vec<DeclaredScope> {
-        let Some(scopes) = get(zoom, "scopes") else {
+    fn scopes(&mut self, zoom: &Table<'_>, zoom_span: Range<usize>) -> Vec<DeclaredScope> {
+        let Some(scopes) = zoom.get("scopes") else {
             // A misspelt key was reported already; "no scopes" would say the same thing twice.
             if self.errors.is_empty() {
                 self.error(Some(zoom_span), ManifestErrorKind::MissingScopes);
             }
             return Vec::new();
         };
-        let DeValue::Array(items) = scopes.get_ref() else {
+        let Value::Array(list) = &scopes.value else {
             self.error(
-                Some(scopes.span()),
-                wrong_type("scopes", "a list of strings", scopes.get_ref()),
+                Some(scopes.span.clone()),
+                wrong_type("scopes", "a list of strings", scopes),
             );
             return Vec::new();
         };
         let mut declared: Vec<DeclaredScope> = Vec::new();
-        for (index, item) in items.iter().enumerate() {
-            let DeValue::String(name) = item.get_ref() else {
-                let found = type_name(item.get_ref());
+        for (index, item) in list.items.iter().enumerate() {
+            let Value::String(name) = &item.value else {
+                let found = item.value.type_name();
                 self.error(
-                    Some(item.span()),
+                    Some(item.span.clone()),
                     ManifestErrorKind::NotAString { index, found },
                 );
                 continue;
@@ -351,39 +343,43 @@ impl Reader<'_> {
                     scope,
                     line: self.line(item),
                 }),
-                Err(e) => self.error(Some(item.span()), ManifestErrorKind::UnknownScope(e)),
+                Err(e) => self.error(Some(item.span.clone()), ManifestErrorKind::UnknownScope(e)),
             }
         }
         declared
     }
 
     /// `[package.metadata.zoom.grants]`: `"scope" = ["Title", { title = "...", api = "..." }]`.
-    fn grants(&mut self, grants: &Value<'_>) -> Vec<ExtraGrant> {
-        let DeValue::Table(table) = grants.get_ref() else {
+    fn grants(&mut self, grants: &Item<'_>) -> Vec<ExtraGrant> {
+        let Some(grants_table) = table(grants) else {
             self.error(
-                Some(grants.span()),
-                wrong_type("grants", "a table of scope = [titles]", grants.get_ref()),
+                Some(grants.span.clone()),
+                wrong_type("grants", "a table of scope = [titles]", grants),
             );
             return Vec::new();
         };
         let mut extra = Vec::new();
-        for (key, value) in table.iter() {
-            let scope = match self.names.scope(key.get_ref()) {
+        for entry in grants_table.entries() {
+            let scope = match self.names.scope(&entry.key) {
                 Ok(scope) => scope,
                 Err(e) => {
-                    self.error(Some(key.span()), ManifestErrorKind::UnknownScope(e));
+                    self.error(
+                        Some(entry.key_span.clone()),
+                        ManifestErrorKind::UnknownScope(e),
+                    );
                     continue;
                 }
             };
-            let DeValue::Array(items) = value.get_ref() else {
-                let key = format!("grants.\"{}\"", key.get_ref());
+            let value = &entry.item;
+            let Value::Array(list) = &value.value else {
+                let key = format!("grants.\"{}\"", entry.key);
                 self.error(
-                    Some(value.span()),
-                    wrong_type(&key, "a list of operation titles", value.get_ref()),
+                    Some(value.span.clone()),
+                    wrong_type(&key, "a list of operation titles", value),
                 );
                 continue;
             };
-            for item in items.iter() {
+            for item in &list.items {
                 if let Some(operation) = self.granted_operation(item) {
                     extra.push(ExtraGrant {
                         scope,
@@ -397,45 +393,46 @@ impl Reader<'_> {
     }
 
     /// `"Title"` or `{ title = "Title", api = "Group" }`, resolved.
-    fn granted_operation(&mut self, item: &Value<'_>) -> Option<OperationId> {
-        let (title, api) = match item.get_ref() {
-            DeValue::String(title) => (title.as_ref(), None),
-            DeValue::Table(t) => match (
-                get(t, "title").map(Spanned::get_ref),
-                get(t, "api").map(Spanned::get_ref),
-            ) {
-                (Some(DeValue::String(title)), None) => (title.as_ref(), None),
-                (Some(DeValue::String(title)), Some(DeValue::String(api))) => {
-                    (title.as_ref(), Some(api.as_ref()))
-                }
-                _ => {
-                    self.error(Some(item.span()), ManifestErrorKind::BadGrant);
-                    return None;
-                }
-            },
-            _ => {
-                self.error(Some(item.span()), ManifestErrorKind::BadGrant);
-                return None;
-            }
+    fn granted_operation(&mut self, item: &Item<'_>) -> Option<OperationId> {
+        let string = |value: Option<&Item<'_>>| match value.map(|v| &v.value) {
+            Some(Value::String(s)) => Some(s.to_string()),
+            _ => None,
         };
-        match self.names.operation(title, api) {
+        let named = match &item.value {
+            Value::String(title) => Some((title.to_string(), None)),
+            Value::Table(t) => match (string(t.get("title")), t.get("api")) {
+                (Some(title), None) => Some((title, None)),
+                (Some(title), Some(api)) => string(Some(api)).map(|api| (title, Some(api))),
+                (None, _) => None,
+            },
+            _ => None,
+        };
+        let Some((title, api)) = named else {
+            self.error(Some(item.span.clone()), ManifestErrorKind::BadGrant);
+            return None;
+        };
+        match self.names.operation(&title, api.as_deref()) {
             Ok(op) => Some(op),
             Err(e) => {
-                self.error(Some(item.span()), ManifestErrorKind::UnknownOperation(e));
+                self.error(
+                    Some(item.span.clone()),
+                    ManifestErrorKind::UnknownOperation(e),
+                );
                 None
             }
         }
     }
 }
 
-fn get<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
-    table
-        .iter()
-        .find(|(k, _)| k.get_ref() == key)
-        .map(|(_, v)| v)
+/// The table an item holds, if it is one.
+fn table<'t, 'i>(item: &'t Item<'i>) -> Option<&'t Table<'i>> {
+    match &item.value {
+        Value::Table(table) => Some(table),
+        _ => None,
+    }
 }
 
-fn wrong_type(key: &str, expected: &'static str, found: &DeValue<'_>) -> ManifestErrorKind {
+fn wrong_type(key: &str, expected: &'static str, found: &Item<'_>) -> ManifestErrorKind {
     let key = match key {
         "metadata" => "package.metadata",
         "zoom" => "package.metadata.zoom",
@@ -444,19 +441,7 @@ fn wrong_type(key: &str, expected: &'static str, found: &DeValue<'_>) -> Manifes
     ManifestErrorKind::WrongType {
         key: key.to_owned(),
         expected,
-        found: type_name(found),
-    }
-}
-
-fn type_name(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
+        found: found.value.type_name(),
     }
 }
 
