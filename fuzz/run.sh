@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Seeds the corpora from the embedded catalogue (first run only) and fuzzes each named target
-# (all four by default) for SECONDS, one after another, at the lowest CPU priority.
+# (all five by default) for SECONDS, one after another, at the lowest CPU priority.
 # Builds with the stable toolchain: RUSTC_BOOTSTRAP=1 lets cargo-fuzz pass its -Z flags.
 # Crashes land in fuzz/artifacts/<target>/; libFuzzer's closing statistics are printed.
 #
@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(catalogue_parse scope_parse title_resolve macro_args)
+[ ${#targets[@]} -gt 0 ] || targets=(catalogue_parse scope_parse title_resolve macro_args manifest_read)
 export RUSTC_BOOTSTRAP=1
 
 if [ ! -d corpus ]; then

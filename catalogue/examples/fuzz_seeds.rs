@@ -43,6 +43,7 @@ fn write_all(dir: &Path) -> io::Result<Vec<(&'static str, usize)>> {
         ("scope_parse", scope_fields(c)),
         ("title_resolve", titles(c)),
         ("macro_args", macro_inputs(c)),
+        ("manifest_read", manifests(c)),
     ];
     let mut counts = Vec::new();
     for (target, seeds) in corpora {
@@ -116,6 +117,36 @@ fn scope_fields(c: &Catalogue) -> Vec<String> {
         let separator = if g % 2 == 0 { " " } else { "," };
         seeds.push(names.join(separator));
     }
+    seeds
+}
+
+/// Cargo.toml files declaring each API group's scopes, in the forms TOML allows for the table,
+/// some with extra grants and target sections.
+fn manifests(c: &Catalogue) -> Vec<String> {
+    const HEAD: &str = "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2024\"\n";
+    let mut seeds = Vec::new();
+    for (g, group) in c.groups().iter().enumerate() {
+        let names: Vec<String> = group
+            .scopes()
+            .iter()
+            .map(|&s| format!("\"{}\"", c.scope(s).name()))
+            .collect();
+        let list = names.join(", ");
+        seeds.push(match g % 4 {
+            0 => format!("{HEAD}\n[package.metadata.zoom]\nscopes = [{list}]\n"),
+            1 => format!("{HEAD}metadata.zoom.scopes = [\n  {}\n]\n", names.join(",\n  ")),
+            2 => format!("{HEAD}metadata = {{ zoom = {{ scopes = [{list}] }} }}\n"),
+            _ => format!("{HEAD}\n[[bin]]\nname = \"a\"\npath = \"src/a.rs\"\n\n[package.metadata.zoom]\nscopes = [{list}] # declared\n"),
+        });
+    }
+    let op = &c.operations()[0];
+    let scope = c.scope(op.granted_by()[0]).name();
+    seeds.push(format!(
+        "{HEAD}[package.metadata.zoom]\nscopes = [\"{scope}\"]\n[package.metadata.zoom.grants]\n\"{scope}\" = [\"{}\", {{ title = \"{}\", api = \"{}\" }}]\n",
+        op.title(),
+        op.title(),
+        c.group(op.group()).name()
+    ));
     seeds
 }
 

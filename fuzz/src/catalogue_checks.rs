@@ -4,6 +4,7 @@
 //! Shared by the fuzz targets and by `catalogue/tests/fuzz_regressions.rs`, which replays the
 //! inputs fuzzing found, so a check lives in one place. Uses `zoom-scopes-catalogue` only.
 
+use zoom_scopes_catalogue::manifest::{Declared, declared_scopes, package_name, target_paths};
 use zoom_scopes_catalogue::{
     Catalogue, LookupError, Operation, ParseError, classic, index, parse, text,
 };
@@ -123,5 +124,34 @@ fn check_resolution(
                 }
             }
         }
+    }
+}
+
+/// Reads `manifest` as a crate's Cargo.toml: every problem is reported at a line of the text
+/// and says something; what is declared was written on a line of the text, once.
+pub fn read_manifest(manifest: &str) {
+    let lines = manifest.split('\n').count();
+    match declared_scopes(classic(), "Cargo.toml", manifest) {
+        Ok(declared) => check_declared(&declared, lines),
+        Err(errors) => {
+            assert!(!errors.is_empty(), "a refusal says why");
+            for e in errors {
+                assert!(e.line.is_none_or(|l| (1..=lines).contains(&l)), "{e}");
+                assert!(e.to_string().contains("Cargo.toml"), "names the file: {e}");
+            }
+        }
+    }
+    // Only that they return: either may find nothing in a malformed text.
+    let _ = package_name(manifest);
+    let _ = target_paths(manifest);
+}
+
+fn check_declared(declared: &Declared, lines: usize) {
+    for (i, d) in declared.scopes.iter().enumerate() {
+        assert!((1..=lines).contains(&d.line));
+        assert!(!declared.scopes[..i].iter().any(|e| e.scope == d.scope), "declared twice");
+    }
+    for g in &declared.grants {
+        assert!((1..=lines).contains(&g.line));
     }
 }
