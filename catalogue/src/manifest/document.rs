@@ -466,9 +466,9 @@ fn open_table<'t, 'i>(
                     value: Value::Table(t),
                     ..
                 }) => t,
-                _ => return Err(not_a_table(&path[..=depth], key)),
+                _ => return Err(not_a_table(path.get(..=depth).unwrap_or(path), key)),
             },
-            _ => return Err(not_a_table(&path[..=depth], key)),
+            _ => return Err(not_a_table(path.get(..=depth).unwrap_or(path), key)),
         };
     }
     Ok(table)
