@@ -2,8 +2,8 @@
 //! ("proc macro panicked") instead of the spanned message the user needs. This test reads the
 //! macro crate's sources (and the catalogue's static index and manifest reader, which every
 //! expansion runs) and fails on any construct that can panic, `unwrap()`, `expect(...)`,
-//! `panic!`-like macros, assertions and slice or map indexing, unless a `// no panic: <reason>` comment on the same or the
-//! previous line says why it cannot.
+//! `panic!`-like macros, assertions and slice or map indexing, unless a `// no panic: <reason>`
+//! comment on the same or the previous line says why it cannot.
 
 use std::path::{Path, PathBuf};
 
