@@ -1,5 +1,6 @@
-//! Tokens against the mock over loopback HTTP: fetch, reuse, renewal, one renewal for many
-//! concurrent requests, user tokens and the refresh grant, rejected credentials.
+//! Tokens against the mock over loopback HTTP: fetch, reuse, renewal, a failed renewal while
+//! the token is still valid, one renewal for many concurrent requests, user tokens and the
+//! refresh grant, rejected credentials.
 
 mod common;
 
@@ -54,6 +55,72 @@ async fn renews_before_expiry() {
         3,
         "no request was rejected"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_renewal_keeps_the_still_valid_token() {
+    let zoom = common::mock().await;
+    // Renewal is due 10% (300 ms) before the 3 s lifetime ends.
+    zoom.token_lifetime(Duration::from_secs(3));
+    let client = common::builder(&zoom).build().unwrap();
+    let _: Value = client.get(get_user(), "/users/me").await.unwrap();
+    assert_eq!(zoom.requests(Endpoint::Token), 1);
+
+    // Within the renewal margin the token endpoint fails: the request is made with the
+    // current token, which Zoom still accepts, and so are concurrent ones, without another
+    // token request each.
+    tokio::time::sleep(Duration::from_millis(2_750)).await;
+    zoom.inject(Endpoint::Token, Fault::ServerError(503));
+    let tasks: Vec<_> = (0..10)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.get::<Value>(get_user(), "/users/me").await })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap().unwrap();
+    }
+    assert_eq!(zoom.requests(Endpoint::Token), 2, "one failed renewal");
+    assert_eq!(zoom.requests(Endpoint::GetUser), 11, "none rejected");
+
+    // Once the token has expired, renewal is tried again (and now succeeds).
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let _: Value = client.get(get_user(), "/users/me").await.unwrap();
+    assert_eq!(zoom.requests(Endpoint::Token), 3);
+    assert_eq!(zoom.requests(Endpoint::GetUser), 12);
+}
+
+#[tokio::test]
+async fn a_failed_renewal_of_an_expired_token_is_an_error() {
+    let zoom = common::mock().await;
+    zoom.token_lifetime(Duration::from_secs(1));
+    let client = common::builder(&zoom).build().unwrap();
+    let _: Value = client.get(get_user(), "/users/me").await.unwrap();
+
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    zoom.inject(Endpoint::Token, Fault::ServerError(503));
+    let error = client
+        .get::<Value>(get_user(), "/users/me")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error,
+            Error::Auth {
+                source: AuthError::Rejected { .. },
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert_eq!(
+        zoom.requests(Endpoint::GetUser),
+        1,
+        "no request with an expired token"
+    );
+    // The next request renews.
+    let _: Value = client.get(get_user(), "/users/me").await.unwrap();
+    assert_eq!(zoom.requests(Endpoint::Token), 3);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

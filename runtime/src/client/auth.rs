@@ -6,9 +6,15 @@
 //! and then finds the new token already there, so 50 concurrent requests cause one token
 //! request. Each token carries a generation number, so a request whose token Zoom rejected
 //! renews only if nobody has replaced that token yet.
+//!
+//! Renewal starts a margin before expiry. If it fails then (the token endpoint is down, say),
+//! requests go on with the token, which is still valid, and the next attempt waits a few
+//! seconds, so an outage of the token endpoint neither fails requests a valid token can make
+//! nor turns each of them into a token request. Once the token has expired, a failed renewal
+//! is the request's error.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use reqwest::{StatusCode, Url};
@@ -51,6 +57,18 @@ impl std::fmt::Debug for Grant {
     }
 }
 
+/// How long requests keep a still-valid token after its renewal failed, before trying again.
+const RENEWAL_RETRY: Duration = Duration::from_secs(5);
+
+/// What a failed renewal leaves the caller with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnFailure {
+    /// The current token, if it has not expired: it is only due for renewal.
+    KeepValidToken,
+    /// The error: the current token is known to be refused.
+    Fail,
+}
+
 #[derive(Debug)]
 pub(crate) struct TokenSource {
     grant: Grant,
@@ -58,6 +76,8 @@ pub(crate) struct TokenSource {
     current: RwLock<Option<Arc<Token>>>,
     renewing: tokio::sync::Mutex<()>,
     generation: AtomicU64,
+    /// After a failed renewal of a still-valid token: no new attempt before this instant.
+    retry_renewal_at: Mutex<Option<Instant>>,
 }
 
 impl TokenSource {
@@ -68,6 +88,7 @@ impl TokenSource {
             current: RwLock::new(None),
             renewing: tokio::sync::Mutex::new(()),
             generation: AtomicU64::new(0),
+            retry_renewal_at: Mutex::new(None),
         }
     }
 
@@ -85,17 +106,19 @@ impl TokenSource {
         Ok(source)
     }
 
-    /// The token to send: the current one while it is fresh (or cannot be renewed anyway),
-    /// else a renewed one.
+    /// The token to send: the current one while it is fresh (or cannot be renewed, or its
+    /// renewal failed moments ago and it has not expired), else a renewed one.
     pub async fn token(&self, http: &reqwest::Client) -> Result<Arc<Token>, AuthError> {
         if let Some(token) = self.peek()
-            && (token.is_fresh(Instant::now()) || !self.can_renew(&token))
+            && self.usable(&token, Instant::now())
         {
             return Ok(token);
         }
-        self.renew_if(http, |current| {
-            current.is_none_or(|t| !t.is_fresh(Instant::now()) && self.can_renew(t))
-        })
+        self.renew_if(
+            http,
+            |current| current.is_none_or(|t| !self.usable(t, Instant::now())),
+            OnFailure::KeepValidToken,
+        )
         .await
     }
 
@@ -106,10 +129,27 @@ impl TokenSource {
         rejected: &Token,
     ) -> Result<Arc<Token>, AuthError> {
         let generation = rejected.generation;
-        self.renew_if(http, |current| {
-            current.is_none_or(|t| t.generation == generation)
-        })
+        self.renew_if(
+            http,
+            |current| current.is_none_or(|t| t.generation == generation),
+            OnFailure::Fail,
+        )
         .await
+    }
+
+    /// Whether `token` is the one to send now, without renewing it.
+    fn usable(&self, token: &Token, now: Instant) -> bool {
+        token.is_fresh(now) || !self.can_renew(token) || self.renewal_put_off(token, now)
+    }
+
+    /// Whether a renewal of this still-valid token failed moments ago.
+    fn renewal_put_off(&self, token: &Token, now: Instant) -> bool {
+        token.is_valid(now)
+            && self
+                .retry_renewal_at
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .is_some_and(|at| now < at)
     }
 
     /// The current token, if any, without renewing it.
@@ -134,6 +174,7 @@ impl TokenSource {
         &self,
         http: &reqwest::Client,
         stale: impl Fn(Option<&Token>) -> bool,
+        on_failure: OnFailure,
     ) -> Result<Arc<Token>, AuthError> {
         let _renewing = self.renewing.lock().await;
         let current = self.peek();
@@ -142,9 +183,39 @@ impl TokenSource {
         {
             return Ok(Arc::clone(token));
         }
-        let token = Arc::new(self.fetch(http, current.as_deref()).await?);
-        self.store(Arc::clone(&token));
-        Ok(token)
+        match self.fetch(http, current.as_deref()).await {
+            Ok(token) => {
+                let token = Arc::new(token);
+                self.store(Arc::clone(&token));
+                self.put_off_renewal(None);
+                Ok(token)
+            }
+            Err(error) => match current {
+                Some(token)
+                    if on_failure == OnFailure::KeepValidToken
+                        && token.is_valid(Instant::now()) =>
+                {
+                    // Set while the lock is held, so the callers queued behind this renewal
+                    // take the current token instead of trying again at once.
+                    self.put_off_renewal(Some(Instant::now() + RENEWAL_RETRY));
+                    tracing::warn!(
+                        %error,
+                        expires_in = ?token.expires_at.map(|at| at.saturating_duration_since(Instant::now())),
+                        retry_in = ?RENEWAL_RETRY,
+                        "token renewal failed; the current token is used until it expires"
+                    );
+                    Ok(token)
+                }
+                _ => Err(error),
+            },
+        }
+    }
+
+    fn put_off_renewal(&self, until: Option<Instant>) {
+        *self
+            .retry_renewal_at
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = until;
     }
 
     fn store(&self, token: Arc<Token>) {

@@ -180,6 +180,11 @@ impl Token {
         self.renew_at.is_none_or(|at| now < at)
     }
 
+    /// Whether the token has not expired yet (it may be within its renewal margin).
+    pub fn is_valid(&self, now: Instant) -> bool {
+        self.expires_at.is_none_or(|at| now < at)
+    }
+
     pub fn info(&self) -> TokenInfo {
         TokenInfo {
             granted: self.granted,
@@ -231,6 +236,8 @@ mod tests {
         let now = Instant::now();
         assert!(token.is_fresh(now));
         assert!(!token.is_fresh(now + Duration::from_secs(9)));
+        assert!(token.is_valid(now + Duration::from_secs(9)));
+        assert!(!token.is_valid(now + Duration::from_secs(11)));
         assert_eq!(token.info().unknown_scopes, ["granular:read:thing"]);
         assert!(token.bearer.is_sensitive());
         assert!(!format!("{token:?}").contains("abc"));
