@@ -10,10 +10,12 @@
 //! Sources are found as Cargo finds them by convention: `src/lib.rs`, `src/main.rs`,
 //! `src/bin/`, `examples/`, `tests/` and `benches/` (a file, or a directory with `main.rs`),
 //! following `mod` declarations and `#[path]` attributes as rustc does. Every file is read
-//! whatever its `#[cfg]`, since the audit is about what the crate may do in any build. Uses
-//! written inside `macro_rules!` definitions, or inside macro calls whose input is not a list
-//! of expressions, are not seen.
+//! whatever its `#[cfg]`, since the audit is about what the crate may do in any build. The
+//! macros are recognised by name, as `zoom_scopes::name`, or under a name a `use ... as ...` of
+//! the file gives them or the crate. Uses written inside `macro_rules!` definitions, or inside
+//! macro calls whose input is not a list of expressions, are not seen.
 
+mod aliases;
 mod args;
 mod targets;
 mod visit;

@@ -10,6 +10,7 @@ use syn::{Attribute, Expr, Ident, Meta, Token};
 use zoom_scopes_catalogue::audit::Use;
 
 use super::Problem;
+use super::aliases::Aliases;
 use super::args;
 
 /// A `mod name;` whose body is in another file.
@@ -39,6 +40,8 @@ pub struct FileVisitor<'a> {
     /// Inside a function with a typed-mode `#[requires_api]`: its `operation!` values belong to
     /// the app calling it too.
     in_typed: bool,
+    /// The file's renames of `zoom_scopes` and its macros.
+    aliases: Aliases,
     pub uses: Vec<Use>,
     pub problems: Vec<Problem>,
     pub mods: Vec<ModDecl>,
@@ -52,6 +55,7 @@ impl<'a> FileVisitor<'a> {
             names: module,
             inline: Vec::new(),
             in_typed: false,
+            aliases: Aliases::default(),
             uses: Vec::new(),
             problems: Vec::new(),
             mods: Vec::new(),
@@ -87,7 +91,12 @@ impl<'a> FileVisitor<'a> {
 
     fn function_attributes(&mut self, attrs: &[Attribute], name: &Ident) {
         let function = self.qualified(name);
-        for attr in attrs.iter().filter(|a| is_ours(a.path(), "requires_api")) {
+        let aliases = &self.aliases;
+        let ours: Vec<&Attribute> = attrs
+            .iter()
+            .filter(|a| aliases.is_ours(a.path(), "requires_api"))
+            .collect();
+        for attr in ours {
             if let Meta::Path(_) = attr.meta {
                 self.problems.push(Problem::at(
                     self.file,
@@ -127,16 +136,6 @@ impl<'a> FileVisitor<'a> {
     }
 }
 
-/// `name` or `zoom_scopes::name` (with or without a leading `::`).
-fn is_ours(path: &syn::Path, name: &str) -> bool {
-    let segments: Vec<&syn::PathSegment> = path.segments.iter().collect();
-    match segments.as_slice() {
-        [last] => last.ident == name,
-        [krate, last] => krate.ident == "zoom_scopes" && last.ident == name,
-        _ => false,
-    }
-}
-
 /// The value of a `#[path = "..."]` attribute.
 fn path_attribute(attrs: &[Attribute]) -> Option<String> {
     attrs.iter().find_map(|attr| match &attr.meta {
@@ -166,6 +165,11 @@ fn impl_name(ty: &syn::Type) -> String {
 }
 
 impl<'ast> Visit<'ast> for FileVisitor<'_> {
+    fn visit_file(&mut self, i: &'ast syn::File) {
+        self.aliases = Aliases::of(i);
+        visit::visit_file(self, i);
+    }
+
     fn visit_item_fn(&mut self, i: &'ast syn::ItemFn) {
         self.function(&i.attrs, &i.sig.ident, |v| visit::visit_item_fn(v, i));
     }
@@ -221,7 +225,7 @@ impl<'ast> Visit<'ast> for FileVisitor<'_> {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        if is_ours(&mac.path, "operation") {
+        if self.aliases.is_ours(&mac.path, "operation") {
             let function = self.current();
             self.record(mac.parse_body_with(args::parse), &function, "operation!");
             return;
@@ -253,6 +257,35 @@ mod tests {
             .iter()
             .map(|u| (u.title.clone(), u.api.clone(), u.function.clone(), u.line))
             .collect()
+    }
+
+    #[test]
+    fn renamed_imports_are_followed() {
+        let v = visit(
+            r#"
+use zoom_scopes::{operation as op, requires_api as need};
+#[need("Create a meeting")]
+fn create() {}
+fn list() {
+    let _ = op!("List meetings", api = "Meeting");
+}
+#[need_not("Ignored")]
+fn other() {}
+"#,
+        );
+        assert!(v.problems.is_empty());
+        assert_eq!(
+            uses(&v),
+            [
+                ("Create a meeting".into(), None, "api::create".into(), 3),
+                (
+                    "List meetings".into(),
+                    Some("Meeting".into()),
+                    "api::list".into(),
+                    6
+                ),
+            ]
+        );
     }
 
     #[test]
