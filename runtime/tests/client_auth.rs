@@ -15,6 +15,19 @@ fn get_user() -> &'static zoom_scopes::Operation {
     operation!("Get a user", api = "User")
 }
 
+/// `n` requests at once, each on its own task; all must succeed.
+async fn get_users_concurrently(client: &Client, n: usize) {
+    let tasks: Vec<_> = (0..n)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.get::<Value>(get_user(), "/users/me").await })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap().unwrap();
+    }
+}
+
 #[tokio::test]
 async fn fetches_a_token_once_and_reuses_it() {
     let zoom = common::mock().await;
@@ -71,15 +84,7 @@ async fn a_failed_renewal_keeps_the_still_valid_token() {
     // token request each.
     tokio::time::sleep(Duration::from_millis(2_750)).await;
     zoom.inject(Endpoint::Token, Fault::ServerError(503));
-    let tasks: Vec<_> = (0..10)
-        .map(|_| {
-            let client = client.clone();
-            tokio::spawn(async move { client.get::<Value>(get_user(), "/users/me").await })
-        })
-        .collect();
-    for task in tasks {
-        task.await.unwrap().unwrap();
-    }
+    get_users_concurrently(&client, 10).await;
     assert_eq!(zoom.requests(Endpoint::Token), 2, "one failed renewal");
     assert_eq!(zoom.requests(Endpoint::GetUser), 11, "none rejected");
 
@@ -130,15 +135,7 @@ async fn fifty_concurrent_requests_share_one_token_request() {
     zoom.inject(Endpoint::Token, Fault::Delay(Duration::from_millis(200)));
     let client = common::builder(&zoom).build().unwrap();
 
-    let tasks: Vec<_> = (0..50)
-        .map(|_| {
-            let client = client.clone();
-            tokio::spawn(async move { client.get::<Value>(get_user(), "/users/me").await })
-        })
-        .collect();
-    for task in tasks {
-        task.await.unwrap().unwrap();
-    }
+    get_users_concurrently(&client, 50).await;
     assert_eq!(zoom.requests(Endpoint::Token), 1);
     assert_eq!(zoom.requests(Endpoint::GetUser), 50);
 }
@@ -186,15 +183,7 @@ async fn concurrent_rejections_renew_once() {
     let _: Value = client.get(get_user(), "/users/me").await.unwrap();
     zoom.expire_tokens();
 
-    let tasks: Vec<_> = (0..20)
-        .map(|_| {
-            let client = client.clone();
-            tokio::spawn(async move { client.get::<Value>(get_user(), "/users/me").await })
-        })
-        .collect();
-    for task in tasks {
-        task.await.unwrap().unwrap();
-    }
+    get_users_concurrently(&client, 20).await;
     assert_eq!(zoom.requests(Endpoint::Token), 2);
 }
 
