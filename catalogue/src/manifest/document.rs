@@ -125,14 +125,30 @@ impl<'i> Table<'i> {
             .map(|e| &mut e.item)
     }
 
-    fn insert(&mut self, key: Key<'i>, item: Item<'i>) -> &mut Item<'i> {
+    fn insert(&mut self, key: Key<'i>, item: Item<'i>) {
         self.entries.push(Entry {
             key: key.name,
             key_span: key.span,
             item,
         });
-        // no panic: an entry was pushed on the line above
-        &mut self.entries.last_mut().expect("just pushed").item
+    }
+
+    /// The value of `key`, after adding an empty table (made `defined` so) if there is none:
+    /// how headers and dotted keys walk their path.
+    fn value_or_table(&mut self, key: &Key<'i>, defined: Defined) -> &mut Value<'i> {
+        let at = match self.entries.iter().position(|e| e.key == key.name) {
+            Some(at) => at,
+            None => {
+                let table = Item {
+                    value: Value::Table(Table::new(defined)),
+                    span: key.span.clone(),
+                };
+                self.insert(clone_key(key), table);
+                self.entries.len() - 1
+            }
+        };
+        // no panic: `at` is the position of an entry, found or just pushed
+        &mut self.entries[at].item.value
     }
 }
 
@@ -450,18 +466,9 @@ fn open_table<'t, 'i>(
 ) -> Result<&'t mut Table<'i>, Malformed> {
     let mut table = root;
     for (depth, key) in path.iter().enumerate() {
-        if table.get(&key.name).is_none() {
-            table.insert(
-                clone_key(key),
-                Item {
-                    value: Value::Table(Table::new(Defined::Implicit)),
-                    span: key.span.clone(),
-                },
-            );
-        }
-        table = match table.get_mut(&key.name).map(|item| &mut item.value) {
-            Some(Value::Table(t)) if t.defined != Defined::Inline => t,
-            Some(Value::Array(array)) if array.of_tables => match array.items.last_mut() {
+        table = match table.value_or_table(key, Defined::Implicit) {
+            Value::Table(t) if t.defined != Defined::Inline => t,
+            Value::Array(array) if array.of_tables => match array.items.last_mut() {
                 Some(Item {
                     value: Value::Table(t),
                     ..
@@ -487,17 +494,8 @@ fn insert_dotted<'i>(
     };
     let mut table = table;
     for key in &path {
-        if table.get(&key.name).is_none() {
-            table.insert(
-                clone_key(key),
-                Item {
-                    value: Value::Table(Table::new(Defined::Dotted)),
-                    span: key.span.clone(),
-                },
-            );
-        }
-        table = match table.get_mut(&key.name).map(|item| &mut item.value) {
-            Some(Value::Table(t)) => match t.defined {
+        table = match table.value_or_table(key, Defined::Dotted) {
+            Value::Table(t) => match t.defined {
                 Defined::Header => return Err(duplicate(key)),
                 Defined::Inline => return Err(not_extendable(key)),
                 Defined::Implicit | Defined::Dotted => {
@@ -506,7 +504,7 @@ fn insert_dotted<'i>(
                     t
                 }
             },
-            Some(Value::Array(array)) if array.of_tables => match array.items.last_mut() {
+            Value::Array(array) if array.of_tables => match array.items.last_mut() {
                 Some(Item {
                     value: Value::Table(t),
                     ..
