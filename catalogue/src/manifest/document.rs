@@ -382,10 +382,9 @@ fn define_table<'i>(
     path: &[Key<'i>],
     span: Range<usize>,
 ) -> Result<(), Malformed> {
-    let Some((last, parents)) = path.split_last() else {
+    let Some((parent, last)) = header_parent(root, path)? else {
         return Ok(());
     };
-    let parent = open_table(root, parents)?;
     match parent.get_mut(&last.name) {
         None => {
             parent.insert(
@@ -419,10 +418,9 @@ fn push_array_table<'i>(
     path: &[Key<'i>],
     span: Range<usize>,
 ) -> Result<(), Malformed> {
-    let Some((last, parents)) = path.split_last() else {
+    let Some((parent, last)) = header_parent(root, path)? else {
         return Ok(());
     };
-    let parent = open_table(root, parents)?;
     let element = Item {
         value: Value::Table(Table::new(Defined::Header)),
         span: span.clone(),
@@ -456,6 +454,18 @@ fn push_array_table<'i>(
             span,
         }),
     }
+}
+
+/// The table a header's last key goes in, and that key; `None` for an empty path, which the
+/// parser has reported.
+fn header_parent<'t, 'p, 'i>(
+    root: &'t mut Table<'i>,
+    path: &'p [Key<'i>],
+) -> Result<Option<(&'t mut Table<'i>, &'p Key<'i>)>, Malformed> {
+    let Some((last, parents)) = path.split_last() else {
+        return Ok(None);
+    };
+    Ok(Some((open_table(root, parents)?, last)))
 }
 
 /// The table a header path names, for key-values: through the last element of arrays of
