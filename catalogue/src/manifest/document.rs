@@ -232,7 +232,7 @@ impl<'i> Builder<'i> {
 
     fn document(&mut self) -> Result<Table<'i>, Malformed> {
         let mut root = Table::new(Defined::Header);
-        // The table key-values go to: the path of the last header, and whether it was `[[...]]`.
+        // The path of the last header, which names the table key-values go to.
         let mut current: Vec<Key<'i>> = Vec::new();
         while let Some(event) = self.next() {
             match event.kind() {
