@@ -172,10 +172,7 @@ impl Client {
         path: &str,
         body: &B,
     ) -> Result<T, Error> {
-        self.request(operation, Method::POST, path)
-            .json(body)
-            .send()
-            .await
+        self.send(operation, Method::POST, path, Some(body)).await
     }
 
     /// `PUT path` with a JSON body.
@@ -185,10 +182,7 @@ impl Client {
         path: &str,
         body: &B,
     ) -> Result<T, Error> {
-        self.request(operation, Method::PUT, path)
-            .json(body)
-            .send()
-            .await
+        self.send(operation, Method::PUT, path, Some(body)).await
     }
 
     /// `PATCH path` with a JSON body.
@@ -198,10 +192,7 @@ impl Client {
         path: &str,
         body: &B,
     ) -> Result<T, Error> {
-        self.request(operation, Method::PATCH, path)
-            .json(body)
-            .send()
-            .await
+        self.send(operation, Method::PATCH, path, Some(body)).await
     }
 
     /// `DELETE path`.
