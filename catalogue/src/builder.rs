@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use crate::model::{Catalogue, Endpoint, Group, GroupId, Operation, OperationId, Scope, ScopeId};
 use crate::parse::{OperationLine, ParseError, undeprecated};
-use crate::text;
 
 #[derive(Default)]
 pub(crate) struct Builder {
@@ -153,23 +152,11 @@ impl Builder {
             operations[deprecated.index()].replacement = Some(replacement);
         }
         let mut ops_by_title: HashMap<String, Vec<OperationId>> = HashMap::new();
-        let mut titles_by_folded: HashMap<String, Vec<String>> = HashMap::new();
         for op in &operations {
-            let ids = ops_by_title.entry(op.title.clone()).or_default();
-            if ids.is_empty() {
-                titles_by_folded
-                    .entry(text::fold(&op.title))
-                    .or_default()
-                    .push(op.title.clone());
-            }
-            ids.push(op.id);
-        }
-        let mut groups_by_key: HashMap<String, Vec<GroupId>> = HashMap::new();
-        for g in &groups {
-            groups_by_key
-                .entry(text::group_key(&g.name))
+            ops_by_title
+                .entry(op.title.clone())
                 .or_default()
-                .push(g.id);
+                .push(op.id);
         }
         Ok(Catalogue {
             scopes,
@@ -177,8 +164,6 @@ impl Builder {
             operations,
             scope_by_name,
             ops_by_title,
-            titles_by_folded,
-            groups_by_key,
         })
     }
 }

@@ -1,12 +1,11 @@
-//! The catalogue's data model: scopes, API groups and operations, with the indexes lookups need.
+//! The parsed catalogue: scopes, API groups and operations, as the code generator reads them.
 //!
-//! Everything is owned and addressed by small copyable ids so that the runtime tables generated
-//! from this model can use the same numbers (a scope's id is its bit in a `ScopeSet`).
+//! Everything is owned and addressed by small copyable ids in document order; the generated
+//! tables (`zoom-scopes-tables`) keep the same numbers, so a row there is the entry here.
 
 use std::collections::HashMap;
 
-use crate::scope_name::{Access, Level};
-use crate::text;
+use zoom_scopes_tables::{Access, Level};
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -82,10 +81,6 @@ pub struct Catalogue {
     pub(crate) operations: Vec<Operation>,
     pub(crate) scope_by_name: HashMap<String, ScopeId>,
     pub(crate) ops_by_title: HashMap<String, Vec<OperationId>>,
-    /// Case-folded title -> the documented titles that fold to it.
-    pub(crate) titles_by_folded: HashMap<String, Vec<String>>,
-    /// Normalised group key (see [`text::group_key`]) -> groups with that key.
-    pub(crate) groups_by_key: HashMap<String, Vec<GroupId>>,
 }
 
 impl Scope {
@@ -230,14 +225,6 @@ impl Catalogue {
             .unwrap_or(&[]);
         ids.iter().map(|&id| self.operation(id))
     }
-    /// The groups whose names match `name` ignoring case, spaces and punctuation.
-    pub fn groups_named(&self, name: &str) -> impl Iterator<Item = &Group> {
-        let ids = self.groups_by_key.get(&text::group_key(name));
-        ids.map(Vec::as_slice)
-            .unwrap_or(&[])
-            .iter()
-            .map(|&id| self.group(id))
-    }
     /// Distinct documented titles (a title in several groups counts once).
     pub fn titles(&self) -> impl Iterator<Item = &str> {
         self.ops_by_title.keys().map(String::as_str)
@@ -256,6 +243,13 @@ impl Catalogue {
         let mut sets = ids.iter().map(|&id| &self.operation(id).granted_by);
         let first = sets.next();
         sets.any(|s| Some(s) != first)
+    }
+
+    /// Scope ids for names, least privileged first.
+    pub fn ranked_names(&self, ids: &[ScopeId]) -> Vec<&str> {
+        let mut ids = ids.to_vec();
+        self.rank(&mut ids);
+        ids.iter().map(|&id| self.scope(id).name()).collect()
     }
 
     /// Sorts scope ids least privileged first.

@@ -5,62 +5,7 @@
 //! `user_profile`, `meeting:master`, the misspelt `division:wirte:admin`), so classification looks
 //! for known parts anywhere after the first rather than at fixed positions.
 
-use std::fmt;
-
-/// Who the scope acts for: the signed-in user, the whole account, or a master account's
-/// sub-accounts. Ordered least privileged first.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    /// Acts on the user's own resources (`meeting:write`).
-    User,
-    /// Acts on any user of the account (`meeting:write:admin`).
-    Admin,
-    /// Acts on the sub-accounts of a master account (`meeting:master`).
-    Master,
-}
-
-/// Whether the scope only reads or may also change data. Ordered least privileged first.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Access {
-    /// Only reads (`...:read...`).
-    Read,
-    /// May create, change or delete. Scopes whose name says neither are counted here: Zoom
-    /// describes those (`meeting:master`, `scim2`) as "view and manage".
-    Write,
-}
-
-impl Level {
-    /// The word used in scope names and reports: `user`, `admin` or `master`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::User => "user",
-            Level::Admin => "admin",
-            Level::Master => "master",
-        }
-    }
-}
-
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Access {
-    /// `read` or `write`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Access::Read => "read",
-            Access::Write => "write",
-        }
-    }
-}
-
-impl fmt::Display for Access {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use zoom_scopes_tables::{Access, Level};
 
 /// The level named by a scope name: `:master` beats `:admin`, anything else is user level.
 pub fn level_of(name: &str) -> Level {
@@ -150,11 +95,5 @@ mod tests {
         ] {
             assert!(!is_well_formed(bad), "{bad:?}");
         }
-    }
-
-    #[test]
-    fn ordering_is_least_privileged_first() {
-        assert!(Level::User < Level::Admin && Level::Admin < Level::Master);
-        assert!(Access::Read < Access::Write);
     }
 }

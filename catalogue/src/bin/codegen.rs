@@ -1,5 +1,6 @@
 //! `cargo codegen [--check]`: writes (or, with `--check`, verifies) the code generated from
-//! the catalogue: the runtime's tables and marker traits, and the macros' index.
+//! the catalogue: the tables every other crate reads, and the runtime's scope constants and
+//! marker traits.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,29 +11,16 @@ fn main() -> ExitCode {
     let check = std::env::args().skip(1).any(|a| a == "--check");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let root = root.canonicalize().unwrap_or(root);
-    let c = classic();
-    let rendered = codegen::runtime_tables(c).and_then(|tables| {
-        let markers = codegen::operation_markers(c)?;
-        Ok((tables, markers))
-    });
-    let (runtime, markers) = match rendered {
-        Ok(texts) => texts,
+    let files = match codegen::files(classic()) {
+        Ok(files) => files,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let files = [
-        (root.join("runtime/src/generated/tables.rs"), runtime),
-        (root.join("runtime/src/generated/operations.rs"), markers),
-        (
-            root.join("catalogue/src/index/tables.rs"),
-            codegen::index_tables(c),
-        ),
-    ];
     let mut ok = true;
     for (path, text) in &files {
-        ok &= update(path, text, check);
+        ok &= update(&root.join(path), text, check);
     }
     if ok {
         ExitCode::SUCCESS

@@ -1,8 +1,9 @@
-//! Names of the typed-mode marker traits: one trait per operation, in one module per API group,
-//! `zoom_scopes::operations::<group>::<Title>` (`operations::meeting::CreateAMeeting`).
+//! Names of generated items: the scope constants (`Scope::MEETING_WRITE`) and the typed-mode
+//! marker traits, one per operation in one module per API group,
+//! `zoom_scopes::operations::<api>::<Title>` (`operations::meeting::CreateAMeeting`).
 //!
-//! The code generator names the traits and the macros name them again when they emit bounds and
-//! impls; both call [`marker`], so the two cannot disagree.
+//! The code generator names the items and the macros name them again when they emit paths,
+//! bounds and impls; both call these functions, so the two cannot disagree.
 
 /// Where an operation's marker trait lives under `zoom_scopes::operations`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -13,19 +14,38 @@ pub struct MarkerPath {
     pub name: String,
 }
 
-/// The marker trait of the operation titled `title` in the API group named `group`.
-pub fn marker(group: &str, title: &str) -> MarkerPath {
+/// The marker trait of the operation titled `title` in the API group named `api`.
+pub fn marker(api: &str, title: &str) -> MarkerPath {
     MarkerPath {
-        module: module_name(group),
+        module: module_name(api),
         name: trait_name(title),
     }
 }
 
-/// `snake_case` of a group name, splitting words at punctuation and at case changes:
+/// The Rust constant name for a scope: `meeting:write:admin` -> `MEETING_WRITE_ADMIN`.
+pub fn const_name(scope: &str) -> String {
+    let name: String = scope
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("S_{name}")
+    } else {
+        name
+    }
+}
+
+/// `snake_case` of an API group name, splitting words at punctuation and at case changes:
 /// "Contact Center" and "ContactCenter" -> `contact_center`, "Devices (H323)" -> `devices_h323`.
 /// Keywords get an `_api` suffix.
-fn module_name(group: &str) -> String {
-    let words: Vec<String> = camel_words(group)
+fn module_name(api: &str) -> String {
+    let words: Vec<String> = camel_words(api)
         .iter()
         .map(|w| w.to_ascii_lowercase())
         .collect();
@@ -72,6 +92,7 @@ fn camel_words(name: &str) -> Vec<String> {
         let chars: Vec<char> = part.chars().collect();
         let mut word = String::new();
         for (i, &c) in chars.iter().enumerate() {
+            // no panic: `p` is `i - 1`, before a valid position
             let prev = i.checked_sub(1).map(|p| chars[p]);
             let next = chars.get(i + 1).copied();
             let lower_to_upper =
@@ -185,18 +206,34 @@ mod tests {
     }
 
     #[test]
+    fn const_names() {
+        assert_eq!(const_name("meeting:write:admin"), "MEETING_WRITE_ADMIN");
+        assert_eq!(const_name("scim2"), "SCIM2");
+        assert_eq!(const_name("1x:y"), "S_1X_Y");
+    }
+
+    #[cfg(feature = "data")]
+    #[test]
     fn every_operation_has_its_own_marker() {
-        let c = crate::classic();
         let mut seen = HashSet::new();
-        for op in c.operations() {
-            let path = marker(c.group(op.group()).name(), op.title());
+        for op in crate::OperationId::all() {
+            let path = marker(op.api().name(), op.title());
             assert!(
                 syn_like_ident(&path.module) && syn_like_ident(&path.name),
                 "{path:?}"
             );
             assert!(seen.insert(path.clone()), "two operations map to {path:?}");
         }
-        assert_eq!(seen.len(), c.operations().len());
+        assert_eq!(seen.len(), crate::OperationId::all().len());
+    }
+
+    #[cfg(feature = "data")]
+    #[test]
+    fn every_scope_has_its_own_constant() {
+        let mut seen = HashSet::new();
+        for scope in crate::ScopeId::all() {
+            assert!(seen.insert(const_name(scope.name())), "{}", scope.name());
+        }
     }
 
     fn syn_like_ident(s: &str) -> bool {
