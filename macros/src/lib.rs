@@ -1,23 +1,14 @@
 //! Proc macros of `zoom-scopes`. Use them through the `zoom-scopes` crate, which re-exports
-//! them; the decisions (lookup, coverage, messages) live in `zoom-scopes-catalogue`.
+//! them. This crate is a thin shell over `zoom-scopes-macros-core`, a library that `cargo
+//! zoom-scopes` and the fuzz targets link too: the grammar, the manifest reader, the lookups,
+//! the messages and the expansions all live there.
 //!
-//! Each macro is a pipeline: `args` parses the input, `check` asks the catalogue, `expand`
-//! emits tokens. Every failure becomes a spanned `compile_error!`, and an annotated item is
-//! emitted even then, so one mistake gives one error.
-
-mod app;
-mod args;
-mod attrs;
-mod check;
-mod cursor;
-mod expand;
-mod fn_item;
-mod manifest;
-#[cfg(test)]
-mod never_panics;
-mod struct_item;
+//! Each macro is a pipeline: `args` parses the input, `check` asks the generated tables,
+//! `expand` emits tokens. Every failure becomes a spanned `compile_error!`, and an annotated
+//! item is emitted even then, so one mistake gives one error.
 
 use proc_macro::TokenStream;
+use zoom_scopes_macros_core::expand;
 
 /// See `zoom_scopes::requires_api`.
 #[proc_macro_attribute]
@@ -28,7 +19,7 @@ pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
 /// See `zoom_scopes::app`.
 #[proc_macro_attribute]
 pub fn app(args: TokenStream, item: TokenStream) -> TokenStream {
-    app::app(args.into(), item.into()).into()
+    expand::app(args.into(), item.into()).into()
 }
 
 /// See `zoom_scopes::operation!`.

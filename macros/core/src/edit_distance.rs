@@ -23,30 +23,26 @@ fn damerau_levenshtein(a: &[char], b: &[char]) -> usize {
     if n == 0 || m == 0 {
         return n.max(m);
     }
-    // `d` is an (n + 2) x (m + 2) matrix, row by row: row i + 1, column j + 1 holds the
-    // distance between the first i characters of `a` and the first j of `b`. Row and column 0
-    // hold a bound no path can reach, so transpositions that reach before the start lose.
-    let width = m + 2;
+    // Row i + 1, column j + 1 holds the distance between the first i characters of `a` and the
+    // first j of `b`. Row and column 0 hold a bound no path can reach, so transpositions that
+    // reach before the start lose.
     let beyond = n + m;
-    let mut d = vec![0; (n + 2) * width];
-    let at = |i: usize, j: usize| i * width + j;
-    d[0] = beyond;
+    let mut d = Matrix::new(n + 2, m + 2);
+    d.set(0, 0, beyond);
     for i in 0..=n {
-        d[at(i + 1, 0)] = beyond;
-        d[at(i + 1, 1)] = i;
+        d.set(i + 1, 0, beyond);
+        d.set(i + 1, 1, i);
     }
     for j in 0..=m {
-        d[at(0, j + 1)] = beyond;
-        d[at(1, j + 1)] = j;
+        d.set(0, j + 1, beyond);
+        d.set(1, j + 1, j);
     }
     // The last row of `a` (1-based) each character was seen on; short strings, so a list.
     let mut last_row: Vec<(char, usize)> = Vec::new();
-    for i in 1..=n {
-        let ca = a[i - 1];
+    for (i, &ca) in (1..).zip(a) {
         // The last column of this row whose characters matched.
         let mut match_column = 0;
-        for j in 1..=m {
-            let cb = b[j - 1];
+        for (j, &cb) in (1..).zip(b) {
             let i1 = last_row
                 .iter()
                 .find(|&&(c, _)| c == cb)
@@ -58,18 +54,48 @@ fn damerau_levenshtein(a: &[char], b: &[char]) -> usize {
             } else {
                 1
             };
-            let substitution = d[at(i, j)] + cost;
-            let insertion = d[at(i + 1, j)] + 1;
-            let deletion = d[at(i, j + 1)] + 1;
-            let transposition = d[at(i1, j1)] + (i - i1 - 1) + 1 + (j - j1 - 1);
-            d[at(i + 1, j + 1)] = substitution.min(insertion).min(deletion).min(transposition);
+            let substitution = d.get(i, j) + cost;
+            let insertion = d.get(i + 1, j) + 1;
+            let deletion = d.get(i, j + 1) + 1;
+            let transposition = d.get(i1, j1) + (i - i1 - 1) + 1 + (j - j1 - 1);
+            d.set(
+                i + 1,
+                j + 1,
+                substitution.min(insertion).min(deletion).min(transposition),
+            );
         }
         match last_row.iter_mut().find(|(c, _)| *c == ca) {
             Some(entry) => entry.1 = i,
             None => last_row.push((ca, i)),
         }
     }
-    d[at(n + 1, m + 1)]
+    d.get(n + 1, m + 1)
+}
+
+/// A rows x columns matrix of distances, row by row.
+struct Matrix {
+    columns: usize,
+    cells: Vec<usize>,
+}
+
+impl Matrix {
+    fn new(rows: usize, columns: usize) -> Matrix {
+        Matrix {
+            columns,
+            cells: vec![0; rows * columns],
+        }
+    }
+
+    fn get(&self, row: usize, column: usize) -> usize {
+        // The algorithm reads rows 0..=n + 1 and columns 0..=m + 1 of an (n + 2) x (m + 2) matrix.
+        // no panic: in bounds, as above
+        self.cells[row * self.columns + column]
+    }
+
+    fn set(&mut self, row: usize, column: usize, value: usize) {
+        // no panic: as for `get`
+        self.cells[row * self.columns + column] = value;
+    }
 }
 
 #[cfg(test)]
@@ -109,8 +135,10 @@ mod tests {
 
     #[test]
     fn agrees_with_strsim_on_catalogue_names() {
-        let c = crate::classic();
-        let names: Vec<&str> = c.scopes().iter().map(|s| s.name()).step_by(7).collect();
+        let names: Vec<&str> = zoom_scopes_tables::ScopeId::all()
+            .map(|s| s.name())
+            .step_by(7)
+            .collect();
         for a in &names {
             for b in &names {
                 assert_eq!(

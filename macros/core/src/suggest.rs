@@ -4,7 +4,9 @@
 //! transpositions such as `wirte`), and word overlap (the right words in another order or
 //! with one missing: "meeting create" for "Create a meeting").
 
-use crate::{edit_distance, text};
+use zoom_scopes_tables::text;
+
+use crate::edit_distance;
 
 /// How similar two names must be, from 0 to 1, to be worth suggesting.
 const THRESHOLD: f64 = 0.5;
@@ -72,7 +74,7 @@ fn overlap(a: &[String], b: &[String]) -> f64 {
 /// Joins quoted names as "a", "b" or "c".
 pub fn quoted_list(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-    crate::text::either(&quoted)
+    text::either(&quoted)
 }
 
 #[cfg(test)]
@@ -129,9 +131,7 @@ mod tests {
 
     #[test]
     fn the_length_bound_changes_no_suggestion() {
-        let catalogue = crate::classic();
-        let mut titles: Vec<&str> = catalogue.titles().collect();
-        titles.sort_unstable();
+        let titles: Vec<&str> = zoom_scopes_tables::titles().collect();
         // A sample of titles, each mistyped several ways (the full product is slow unoptimised).
         for title in titles.iter().step_by(150) {
             let half: String = title.chars().take(title.chars().count() / 2).collect();

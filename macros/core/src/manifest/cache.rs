@@ -9,18 +9,26 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
 
-use zoom_scopes_catalogue::Embedded;
-use zoom_scopes_catalogue::manifest::{Declared, declared_scopes};
+use super::{Declared, ManifestError, declared_scopes};
 
 /// The variable that points the macros at another manifest.
 pub const OVERRIDE_VAR: &str = "ZOOM_SCOPES_MANIFEST";
 
 /// A manifest's path and what it declares, or every problem with it as a message.
 pub struct Manifest {
+    /// Where the manifest is.
     pub path: PathBuf,
     /// Whether the file could be read (only then can rustc track it).
     pub found: bool,
+    /// What it declares, or its problems.
     pub declared: Checked,
+}
+
+impl Manifest {
+    /// The path as messages show it.
+    pub fn shown(&self) -> String {
+        self.path.display().to_string()
+    }
 }
 
 /// Where the manifest is; an error message when Cargo did not say.
@@ -49,7 +57,9 @@ pub fn load(path: PathBuf) -> Manifest {
             declared,
         },
         Err(e) => Manifest {
-            declared: Arc::new(Err(vec![format!("cannot read {}: {e}", path.display())])),
+            declared: Arc::new(Err(vec![
+                ManifestError::unreadable(&path.display().to_string(), &e).to_string(),
+            ])),
             path,
             found: false,
         },
@@ -78,7 +88,7 @@ fn cached_or_read(path: &Path) -> std::io::Result<Checked> {
         return Ok(Arc::clone(&entry.declared));
     }
     let shown = path.display().to_string();
-    let declared = declared_scopes(&Embedded, &shown, &text)
+    let declared = declared_scopes(&shown, &text)
         .map_err(|errors| errors.iter().map(ToString::to_string).collect());
     let declared = Arc::new(declared);
     let fresh = Entry {

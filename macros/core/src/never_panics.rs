@@ -6,7 +6,7 @@
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use proptest::prelude::*;
 
-use crate::{app, expand};
+use crate::expand;
 
 const ARG_TOKENS: &[&str] = &[
     "\"Create a meeting\"",
@@ -94,7 +94,7 @@ proptest! {
         let item: TokenStream = item.parse().expect("the items lex");
         let outputs = [
             expand::requires_api(args.clone(), item.clone()),
-            app::app(args.clone(), item.clone()),
+            expand::app(args.clone(), item.clone()),
         ];
         for out in outputs {
             let text = out.to_string();

@@ -1,13 +1,18 @@
-//! Parsing macro input: `"Title"`, `"Title", api = "Group"`, `"Title", app = A`, lists of
-//! scope names, and `#[app]`'s scopes or `manifest`.
+//! The grammar of the macros' arguments: `"Title"`, `"Title", api = "Group"`, `"Title", app =
+//! A`, lists of scope names, and `#[app]`'s scopes or `manifest`. The proc macros and `cargo
+//! zoom-scopes audit` both read arguments with these functions, so what one refuses the other
+//! refuses, with the same message.
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 
-use crate::cursor::{Cursor, Text};
+use crate::Text;
+use crate::cursor::Cursor;
 
 /// `"Title"` with an optional `api = "Group"` and, for `#[requires_api]`, `app = Type`.
 pub struct OperationArgs {
+    /// The operation title.
     pub title: Text,
+    /// The API group, when given.
     pub api: Option<Text>,
     /// The app type of typed mode, as written (`A`, `Self::App`, `<T as Sdk>::App`).
     pub app: Option<TokenStream>,
@@ -16,13 +21,16 @@ pub struct OperationArgs {
 /// Which macro the arguments are for: only `#[requires_api]` takes an app type.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Accepts {
+    /// `operation!`: a title and `api`.
     ApiOnly,
+    /// `#[requires_api]`: a title, `api` and `app`.
     ApiAndApp,
 }
 
 const USAGE: &str = "expected an operation title as Zoom documents it, e.g. \"Create a meeting\", \
                      optionally followed by `api = \"Meeting\"`";
 
+/// Reads an operation's arguments; an error points at the token at fault.
 pub fn operation_args(tokens: TokenStream, accepts: Accepts) -> syn::Result<OperationArgs> {
     let mut input = Cursor::new(tokens);
     if input.is_empty() {
@@ -119,6 +127,7 @@ fn names(input: &mut Cursor, expected: &str) -> syn::Result<Vec<Text>> {
 
 /// What `#[app(...)]` declares: scope names, or the crate's manifest.
 pub enum AppScopes {
+    /// Scope names, as written.
     Listed(Vec<Text>),
     /// `manifest`: the scopes of `[package.metadata.zoom]`; the ident carries the span.
     Manifest(Ident),
@@ -127,6 +136,7 @@ pub enum AppScopes {
 const APP_USAGE: &str = "expected the app's scopes, e.g. #[app(\"meeting:write\", \"user:read\")], \
                          or `manifest` to take them from [package.metadata.zoom] in Cargo.toml";
 
+/// Reads `#[app(...)]`'s arguments.
 pub fn app_scopes(tokens: TokenStream) -> syn::Result<AppScopes> {
     let mut input = Cursor::new(tokens);
     if input.is_empty() {

@@ -3,14 +3,13 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
-use zoom_scopes_catalogue::OperationId;
-use zoom_scopes_catalogue::index::{self, IndexedOperation};
-use zoom_scopes_catalogue::{ScopeId, manifest::Declared};
+use zoom_scopes_tables::{OperationId, ScopeId};
 
+use super::struct_item::{self, StructItem};
+use super::{marker_path, scope_set, track, with_error};
 use crate::args::{self, AppScopes};
-use crate::expand::{marker_path, scope_set, track, with_error};
-use crate::struct_item::{self, StructItem};
-use crate::{check, manifest};
+use crate::check;
+use crate::manifest::{Declared, cache};
 
 /// The app's scopes, the operations granted beyond them, and the items that make rustc track
 /// a manifest they came from.
@@ -20,6 +19,7 @@ struct AppDeclaration {
     track: TokenStream,
 }
 
+/// `#[app(...)]` on a struct.
 pub fn app(args: TokenStream, item: TokenStream) -> TokenStream {
     let item = match struct_item::inspect(item) {
         Ok(item) => item,
@@ -29,8 +29,9 @@ pub fn app(args: TokenStream, item: TokenStream) -> TokenStream {
         Ok(declared) => {
             let doc = doc_paragraph(&declared.scopes);
             let ids = ids(&declared.scopes);
-            let granted = index::operations().iter().filter(|op| {
-                op.granted_by_any(&ids) || declared.extra_grants.contains(&op.operation_id())
+            let granted = OperationId::all().filter(|op| {
+                op.granted_by().iter().any(|s| ids.contains(s))
+                    || declared.extra_grants.contains(op)
             });
             let impls = impls(&item, &declared.scopes, granted);
             let track = declared.track;
@@ -40,7 +41,7 @@ pub fn app(args: TokenStream, item: TokenStream) -> TokenStream {
         Err(error) => {
             // The declaration is wrong, and that is the one error to report: the type still
             // implements every marker so that calls through it raise nothing more.
-            let impls = impls(&item, &[], index::operations().iter());
+            let impls = impls(&item, &[], OperationId::all());
             let item = item.emit(None);
             with_error(quote! { #item #impls }, error)
         }
@@ -71,25 +72,23 @@ fn declaration(args: TokenStream) -> syn::Result<AppDeclaration> {
             track: TokenStream::new(),
         }),
         AppScopes::Manifest(key) => {
-            let path = manifest::locate().map_err(|e| syn::Error::new(key.span(), e))?;
-            let manifest = manifest::load(path);
+            let path = cache::locate().map_err(|e| syn::Error::new(key.span(), e))?;
+            let manifest = cache::load(path);
             let mut track_items = TokenStream::new();
             if manifest.found
                 && let Some(path) = manifest.path.to_str()
-                && manifest::claim_tracking(&manifest.path)
+                && cache::claim_tracking(&manifest.path)
             {
                 track_items = track(path);
             }
-            let declared: &Declared = check::declared(&manifest, key.span())?;
+            let declared: &Declared = check::declared(&manifest.declared, key.span())?;
             Ok(AppDeclaration {
                 scopes: declared
                     .ids()
                     .into_iter()
                     .map(|id| (id, key.span()))
                     .collect(),
-                extra_grants: index::operations()
-                    .iter()
-                    .map(IndexedOperation::operation_id)
+                extra_grants: OperationId::all()
                     .filter(|&op| declared.extra_grant(op))
                     .collect(),
                 track: track_items,
@@ -99,10 +98,10 @@ fn declaration(args: TokenStream) -> syn::Result<AppDeclaration> {
 }
 
 /// `impl App` with the scopes, and the granted operations' marker traits.
-fn impls<'a>(
+fn impls(
     item: &StructItem,
     scopes: &[(ScopeId, Span)],
-    granted: impl Iterator<Item = &'a IndexedOperation>,
+    granted: impl Iterator<Item = OperationId>,
 ) -> TokenStream {
     let name = &item.name;
     let set = scope_set(scopes);
@@ -126,7 +125,7 @@ fn impls<'a>(
 fn doc_paragraph(scopes: &[(ScopeId, Span)]) -> String {
     let names: Vec<String> = scopes
         .iter()
-        .map(|&(id, _)| format!("`{}`", index::scope_name(id)))
+        .map(|&(id, _)| format!("`{}`", id.name()))
         .collect();
     match names.is_empty() {
         true => "\n **Zoom app** with no scopes.".to_owned(),
@@ -154,9 +153,8 @@ mod tests {
             "{out}"
         );
         let markers = out.matches(":: zoom_scopes :: operations ::").count();
-        let granted = index::operations()
-            .iter()
-            .filter(|op| op.scopes().any(|s| index::scope_name(s) == "meeting:write"))
+        let granted = OperationId::all()
+            .filter(|op| op.granted_by().iter().any(|s| s.name() == "meeting:write"))
             .count();
         assert_eq!(markers, granted);
         assert!(out.contains("operations :: meeting :: CreateAMeeting for Scheduler"));
@@ -178,7 +176,7 @@ mod tests {
         assert!(out.contains("struct S ;"), "{out}");
         assert_eq!(
             out.matches(":: zoom_scopes :: operations ::").count(),
-            index::operations().len()
+            OperationId::COUNT
         );
     }
 }

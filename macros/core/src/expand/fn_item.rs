@@ -6,7 +6,7 @@
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 
-use crate::attrs;
+use super::attrs;
 
 pub struct FnItem {
     tokens: Vec<TokenTree>,

@@ -2,7 +2,7 @@
 
 use proc_macro2::{Delimiter, Ident, TokenStream, TokenTree};
 
-use crate::attrs;
+use super::attrs;
 
 pub struct StructItem {
     tokens: Vec<TokenTree>,

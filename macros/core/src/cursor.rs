@@ -15,21 +15,25 @@ pub struct Text {
 }
 
 impl Text {
+    /// The literal's value, escapes decoded.
     pub fn value(&self) -> &str {
         &self.value
     }
 
+    /// Where the literal was written.
     pub fn span(&self) -> Span {
         self.span
     }
 }
 
+/// The tokens of a macro's arguments, read front to back.
 pub struct Cursor {
     tokens: Vec<TokenTree>,
     at: usize,
 }
 
 impl Cursor {
+    /// A cursor at the first of `tokens`.
     pub fn new(tokens: TokenStream) -> Cursor {
         let mut flat = Vec::new();
         flatten(tokens, &mut flat);
@@ -39,14 +43,17 @@ impl Cursor {
         }
     }
 
+    /// Whether every token has been read.
     pub fn is_empty(&self) -> bool {
         self.at >= self.tokens.len()
     }
 
+    /// The next token, left unread.
     pub fn peek(&self) -> Option<&TokenTree> {
         self.tokens.get(self.at)
     }
 
+    /// The next token, read.
     pub fn next(&mut self) -> Option<TokenTree> {
         let token = self.tokens.get(self.at).cloned();
         self.at += 1;

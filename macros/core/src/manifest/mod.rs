@@ -17,6 +17,7 @@
 //! Every problem is reported with the manifest's path and the line it is on, since the compiler
 //! cannot point into a `Cargo.toml` itself.
 
+pub mod cache;
 mod document;
 
 use std::fmt;
@@ -24,9 +25,9 @@ use std::ops::Range;
 
 use document::{Item, Table, Value};
 
-use crate::model::{OperationId, ScopeId};
-use crate::names::Names;
-use crate::resolve::{LookupError, ScopeError};
+use zoom_scopes_tables::{OperationId, ScopeId};
+
+use crate::resolve::{self, LookupError, ScopeError};
 
 /// What to write when a manifest declares nothing.
 pub const EXAMPLE: &str = "[package.metadata.zoom]\nscopes = [\"meeting:write\"]";
@@ -188,15 +189,21 @@ impl fmt::Display for ManifestError {
 
 impl std::error::Error for ManifestError {}
 
+impl ManifestError {
+    /// The error for a manifest that cannot be read.
+    pub fn unreadable(path: &str, error: &std::io::Error) -> ManifestError {
+        ManifestError {
+            path: path.to_owned(),
+            line: None,
+            kind: ManifestErrorKind::Unreadable(error.to_string()),
+        }
+    }
+}
+
 /// Reads the declared scopes from a manifest's text. All problems are returned, not only the
 /// first; `path` is used in messages only.
-pub fn declared_scopes(
-    names: &dyn Names,
-    path: &str,
-    text: &str,
-) -> Result<Declared, Vec<ManifestError>> {
+pub fn declared_scopes(path: &str, text: &str) -> Result<Declared, Vec<ManifestError>> {
     let mut reader = Reader {
-        names,
         path,
         lines: LineIndex::new(text),
         errors: Vec::new(),
@@ -263,7 +270,6 @@ pub fn target_paths(text: &str) -> Vec<String> {
 
 /// Walks the parsed manifest, collecting every problem with its line.
 struct Reader<'a> {
-    names: &'a dyn Names,
     path: &'a str,
     lines: LineIndex,
     errors: Vec<ManifestError>,
@@ -337,7 +343,7 @@ impl Reader<'_> {
                 );
                 continue;
             };
-            match self.names.scope(name) {
+            match resolve::scope(name) {
                 Ok(scope) if declared.iter().any(|d| d.scope == scope) => {}
                 Ok(scope) => declared.push(DeclaredScope {
                     scope,
@@ -360,7 +366,7 @@ impl Reader<'_> {
         };
         let mut extra = Vec::new();
         for entry in grants_table.entries() {
-            let scope = match self.names.scope(&entry.key) {
+            let scope = match resolve::scope(&entry.key) {
                 Ok(scope) => scope,
                 Err(e) => {
                     self.error(
@@ -411,7 +417,7 @@ impl Reader<'_> {
             self.error(Some(item.span.clone()), ManifestErrorKind::BadGrant);
             return None;
         };
-        match self.names.operation(&title, api.as_deref()) {
+        match resolve::operation(&title, api.as_deref()) {
             Ok(op) => Some(op),
             Err(e) => {
                 self.error(
@@ -466,12 +472,11 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classic;
+    use crate::coverage;
 
     fn read(text: &str) -> Result<Vec<&'static str>, Vec<String>> {
-        let c = classic();
-        declared_scopes(c, "Cargo.toml", text)
-            .map(|d| d.scopes.iter().map(|s| c.scope(s.scope).name()).collect())
+        declared_scopes("Cargo.toml", text)
+            .map(|d| d.scopes.iter().map(|s| s.scope.name()).collect())
             .map_err(|es| es.iter().map(ToString::to_string).collect())
     }
 
@@ -585,37 +590,35 @@ mod tests {
 
     #[test]
     fn extra_grants() {
-        let c = classic();
         let text = format!(
             "{HEAD}[package.metadata.zoom]\nscopes = [\"meeting_summary:read\"]\n\n[package.metadata.zoom.grants]\n\
              \"meeting_summary:read\" = [\"Get a meeting or webinar summary\"]\n\
              \"meeting:read\" = [{{ title = \"List meetings\", api = \"Meeting\" }}]\n"
         );
-        let declared = declared_scopes(c, "Cargo.toml", &text).unwrap();
-        let summary = c.resolve("Get a meeting or webinar summary", None).unwrap();
-        let list = c.resolve("List meetings", Some("Meeting")).unwrap();
-        let summary_read = c.scope_named("meeting_summary:read").unwrap().id();
-        let meeting_read = c.scope_named("meeting:read").unwrap().id();
+        let declared = declared_scopes("Cargo.toml", &text).unwrap();
+        let summary = resolve::operation("Get a meeting or webinar summary", None).unwrap();
+        let list = resolve::operation("List meetings", Some("Meeting")).unwrap();
+        let summary_read = resolve::scope("meeting_summary:read").unwrap();
+        let meeting_read = resolve::scope("meeting:read").unwrap();
         let mut pairs: Vec<_> = declared
             .grants
             .iter()
             .map(|g| (g.scope, g.operation))
             .collect();
         pairs.sort();
-        let mut expected = [(summary_read, summary.id()), (meeting_read, list.id())];
+        let mut expected = [(summary_read, summary), (meeting_read, list)];
         expected.sort();
         assert_eq!(pairs, expected);
-        let summary_grant = declared.grants.iter().find(|g| g.operation == summary.id());
+        let summary_grant = declared.grants.iter().find(|g| g.operation == summary);
         assert_eq!(summary_grant.map(|g| g.line), Some(8));
-        assert!(declared.extra_grant(summary.id()));
+        assert!(declared.extra_grant(summary));
+        assert!(!declared.extra_grant(list), "meeting:read is not declared");
         assert!(
-            !declared.extra_grant(list.id()),
-            "meeting:read is not declared"
-        );
-        assert!(
-            c.check(summary, &declared.ids()).is_err(),
+            !summary.granted_by().contains(&summary_read),
             "the page alone does not grant it"
         );
+        assert!(coverage::check(summary, &declared).is_ok());
+        assert!(coverage::check(list, &declared).is_err());
     }
 
     #[test]

@@ -4,22 +4,32 @@
 use proc_macro2::Ident;
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
-use zoom_scopes_catalogue::index::{self, IndexedOperation};
-use zoom_scopes_catalogue::{ScopeId, marker, text};
+use zoom_scopes_tables::naming::{const_name, marker};
+use zoom_scopes_tables::text::code_alternatives;
+use zoom_scopes_tables::{OperationId, ScopeId};
 
+use crate::Text;
 use crate::args::{self, Accepts};
-use crate::cursor::Text;
-use crate::{check, fn_item, manifest};
+use crate::check;
+use crate::manifest::cache;
+
+mod app;
+mod attrs;
+mod fn_item;
+mod struct_item;
+
+pub use app::app;
+
+/// The error for `#[requires_api]` on anything but a function.
+pub const NOT_ON_A_FUNCTION: &str =
+    "#[requires_api] goes on a function or method: the one that performs the operation";
 
 /// `#[requires_api("Title"[, api = "Group"][, app = A])]`.
 pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut item = match fn_item::inspect(item) {
         Ok(item) => item,
         Err(item) => {
-            let error = syn::Error::new(
-                Span::call_site(),
-                "#[requires_api] goes on a function or method: the one that performs the operation",
-            );
+            let error = syn::Error::new(Span::call_site(), NOT_ON_A_FUNCTION);
             return with_error(item, error);
         }
     };
@@ -44,7 +54,7 @@ pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
 
 /// A resolved `#[requires_api]`: the operation, the title literal, and typed mode's app type.
 struct Checked {
-    op: &'static IndexedOperation,
+    op: OperationId,
     title: Text,
     app: Option<TokenStream>,
 }
@@ -67,16 +77,16 @@ fn requires_api_checked(
             app: Some(app),
         });
     }
-    let path = manifest::locate().map_err(|e| syn::Error::new(title.span(), e))?;
-    let manifest = manifest::load(path);
+    let path = cache::locate().map_err(|e| syn::Error::new(title.span(), e))?;
+    let manifest = cache::load(path);
     if has_body
         && manifest.found
         && let Some(path) = manifest.path.to_str()
-        && manifest::claim_tracking(&manifest.path)
+        && cache::claim_tracking(&manifest.path)
     {
         stmts.extend(track(path));
     }
-    check::covered(op, &manifest, title.span())?;
+    check::covered(op, &manifest.declared, &manifest.shown(), title.span())?;
     Ok(Checked {
         op,
         title,
@@ -89,7 +99,7 @@ fn requires_api_checked(
 /// It also keeps lints about the user's own bounds off what the macro wrote (clippy's
 /// `multiple_bound_locations` compares the source text under the bounded type with the
 /// function's inline bounds, and `<A: App>` plus a bound located on `A` would trip it).
-fn marker_bound(app: &TokenStream, op: &IndexedOperation, span: Span) -> TokenStream {
+fn marker_bound(app: &TokenStream, op: OperationId, span: Span) -> TokenStream {
     let path = marker_path(op, span);
     let app = located_at(app.clone(), span);
     quote! { #app: #path }
@@ -111,8 +121,8 @@ fn located_at(tokens: TokenStream, span: Span) -> TokenStream {
 }
 
 /// The path of an operation's marker trait.
-pub fn marker_path(op: &IndexedOperation, span: Span) -> TokenStream {
-    let marker = marker::marker(op.group_name(), op.title);
+pub fn marker_path(op: OperationId, span: Span) -> TokenStream {
+    let marker = marker(op.api().name(), op.title());
     let module = Ident::new(&marker.module, span);
     let name = Ident::new(&marker.name, span);
     quote_spanned! {span=> ::zoom_scopes::operations::#module::#name }
@@ -124,7 +134,7 @@ pub fn operation(input: TokenStream) -> TokenStream {
         .and_then(|args| Ok((check::operation(&args)?, args.title)));
     match resolved {
         Ok((op, title)) => {
-            let index = usize::from(op.id);
+            let index = op.index();
             let warning = deprecation_warning(op, &title);
             quote! { { #warning ::zoom_scopes::__private::operation(#index) } }
         }
@@ -143,13 +153,9 @@ pub fn scopes(input: TokenStream) -> TokenStream {
 
 /// A `ScopeSet` constant expression of scopes, each constant spanned on the name it came from.
 pub fn scope_set(scopes: &[(ScopeId, Span)]) -> TokenStream {
-    let consts = scopes.iter().map(|&(scope, span)| {
-        format_ident!(
-            "{}",
-            text::const_name(index::scope_name(scope)),
-            span = span
-        )
-    });
+    let consts = scopes
+        .iter()
+        .map(|&(scope, span)| format_ident!("{}", const_name(scope.name()), span = span));
     quote! { ::zoom_scopes::ScopeSet::from_scopes(&[#(::zoom_scopes::Scope::#consts),*]) }
 }
 
@@ -162,7 +168,7 @@ fn in_expression(error: &syn::Error, fallback: TokenStream) -> TokenStream {
 
 /// Items that make rustc record the manifest and the override variable as inputs.
 pub fn track(path: &str) -> TokenStream {
-    let var = manifest::OVERRIDE_VAR;
+    let var = cache::OVERRIDE_VAR;
     quote! {
         const _: &[u8] = ::core::include_bytes!(#path);
         const _: ::core::option::Option<&str> = ::core::option_env!(#var);
@@ -171,28 +177,29 @@ pub fn track(path: &str) -> TokenStream {
 
 /// The rustdoc paragraph an annotated function gains (the leading newline separates it from
 /// the function's own documentation).
-fn doc_paragraph(op: &IndexedOperation) -> String {
-    let scopes: Vec<&str> = op.scopes().map(index::scope_name).collect();
-    let scopes = text::code_alternatives(&scopes, "no documented scope");
+fn doc_paragraph(op: OperationId) -> String {
+    let scopes: Vec<&str> = op.granted_by().iter().map(|s| s.name()).collect();
+    let scopes = code_alternatives(&scopes, "no documented scope");
     format!(
         "\n **Zoom API:** \"{}\" ({} API), granted by {scopes}.",
-        op.title,
-        op.group_name()
+        op.title(),
+        op.api().name()
     )
 }
 
 /// A use of a `#[deprecated]` item, spanned on the title, when Zoom marks the operation
 /// deprecated: stable Rust's way for a macro to warn.
-fn deprecation_warning(op: &IndexedOperation, title: &Text) -> TokenStream {
-    if !op.deprecated {
+fn deprecation_warning(op: OperationId, title: &Text) -> TokenStream {
+    if !op.deprecated() {
         return TokenStream::new();
     }
     let note = match op.replacement() {
         Some(r) => format!(
             "Zoom marks \"{}\" deprecated; use \"{}\" instead",
-            op.title, r.title
+            op.title(),
+            r.title()
         ),
-        None => format!("Zoom marks \"{}\" deprecated", op.title),
+        None => format!("Zoom marks \"{}\" deprecated", op.title()),
     };
     let span = title.span();
     let call = quote_spanned!(span=> zoom_operation_is_deprecated());
@@ -205,6 +212,7 @@ fn deprecation_warning(op: &IndexedOperation, title: &Text) -> TokenStream {
     }
 }
 
+/// `item` preceded by `error` as a `compile_error!`.
 pub fn with_error(item: TokenStream, error: syn::Error) -> TokenStream {
     let error = error.to_compile_error();
     quote! { #error #item }
@@ -214,8 +222,8 @@ pub fn with_error(item: TokenStream, error: syn::Error) -> TokenStream {
 mod tests {
     use super::*;
 
-    fn indexed(title: &str) -> &'static IndexedOperation {
-        index::operation(title, None).unwrap()
+    fn indexed(title: &str) -> OperationId {
+        OperationId::find(title, None).unwrap()
     }
 
     #[test]
