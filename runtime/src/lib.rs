@@ -30,18 +30,21 @@ mod app;
 #[cfg(feature = "client")]
 pub mod client;
 mod generated;
-mod level;
 mod operation;
+// Users name the marker traits `zoom_scopes::operations::...`; the file is named for what it
+// holds, apart from `operation.rs` (the `Operation` type).
+#[path = "markers.rs"]
 pub mod operations;
 mod scope;
-mod scope_names;
 mod scope_set;
 
 pub use app::App;
-pub use level::{Access, Level};
 pub use operation::Operation;
 pub use scope::{Scope, UnknownScope};
 pub use scope_set::{Iter as ScopeSetIter, ParseScopeSetError, ScopeSet};
+// Defined once, in the tables crate: the proc macros and the CLI classify scopes with the same
+// types.
+pub use zoom_scopes_tables::{Access, Level};
 
 /// Marks a function as performing a Zoom API operation; the build fails unless the scopes this
 /// crate declares in `[package.metadata.zoom]` grant it. In typed mode, `app = A` instead bounds
@@ -107,25 +110,21 @@ pub use zoom_scopes_macros::operation;
 /// `const S: ScopeSet = scopes!("meeting:write", "user:read");`.
 pub use zoom_scopes_macros::scopes;
 
-/// The whole catalogue, for iteration.
-pub mod catalogue {
-    pub use crate::operation::Operation;
-    pub use crate::scope::Scope;
-
-    /// Every documented scope, in catalogue order.
-    pub fn scopes() -> impl ExactSizeIterator<Item = Scope> + Clone {
-        Scope::all()
-    }
-
-    /// Every documented operation, in catalogue order.
-    pub fn operations() -> &'static [Operation] {
-        Operation::all()
-    }
-
-    /// Every API group name, in catalogue order.
-    pub fn apis() -> &'static [&'static str] {
-        &crate::generated::tables::APIS
-    }
+/// Every API group name, in catalogue order: the sections of Zoom's classic-scope page
+/// ("Account", "Contact Center", ...), each once, as [`Scope::api`] and [`Operation::api`]
+/// return them. Two names may be spellings of one product ("Contact Center" and
+/// "ContactCenter" are both sections); [`Operation::find`] matches either.
+///
+/// Every scope and every operation is in one of them; with [`Scope::all`] and
+/// [`Operation::all`], this iterates the whole catalogue.
+///
+/// ```
+/// let apis: Vec<&str> = zoom_scopes::apis().collect();
+/// assert!(apis.contains(&"Meeting"));
+/// assert!(zoom_scopes::Scope::all().all(|s| apis.contains(&s.api())));
+/// ```
+pub fn apis() -> impl ExactSizeIterator<Item = &'static str> + Clone {
+    zoom_scopes_tables::ApiId::all().map(zoom_scopes_tables::ApiId::name)
 }
 
 #[cfg(feature = "mock")]
@@ -138,6 +137,6 @@ pub mod __private {
 
     /// The operation at a catalogue index the macro resolved.
     pub const fn operation(index: usize) -> &'static Operation {
-        &crate::generated::tables::OPERATIONS[index]
+        crate::operation::by_index(index)
     }
 }

@@ -3,8 +3,10 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::generated::tables::SCOPES;
-use crate::{Access, Level, Operation, operation};
+use zoom_scopes_tables::ScopeId;
+
+use crate::operation::by_id;
+use crate::{Access, Level, Operation};
 
 /// One of the scopes in Zoom's classic-scope reference.
 ///
@@ -18,84 +20,83 @@ use crate::{Access, Level, Operation, operation};
 /// assert_eq!(scope, Scope::MEETING_WRITE);
 /// assert_eq!(scope.to_string(), "meeting:write");
 /// ```
+// A row of the `zoom-scopes-tables` crate; the type is this crate's own so that it can
+// implement serde's traits and carry the generated constants.
 #[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Scope(pub(crate) u16);
-
-/// What the generated tables record about a scope.
-pub(crate) struct ScopeData {
-    pub name: &'static str,
-    pub description: Option<&'static str>,
-    pub api: u16,
-    pub level: Level,
-    pub access: Access,
-    pub grants: &'static [u16],
-}
+pub struct Scope(ScopeId);
 
 impl Scope {
-    fn data(self) -> &'static ScopeData {
-        &SCOPES[self.index()]
+    /// The scope at `index`, for the generated constants and the bits of a `ScopeSet`; an index
+    /// past the catalogue is a bug (a compile error in a `const`).
+    pub(crate) const fn at(index: usize) -> Scope {
+        match ScopeId::from_index(index) {
+            Some(id) => Scope(id),
+            None => panic!("scope index past the catalogue"),
+        }
+    }
+
+    /// The runtime's scope for one of the tables' ids.
+    pub(crate) const fn from_id(id: ScopeId) -> Scope {
+        Scope(id)
     }
 
     /// Position in catalogue order; also this scope's bit in a [`ScopeSet`](crate::ScopeSet).
     pub const fn index(self) -> usize {
-        self.0 as usize
+        self.0.index()
     }
 
     /// The scope at `index` in catalogue order, if there is one.
     pub const fn from_index(index: usize) -> Option<Scope> {
-        if index < SCOPES.len() {
-            Some(Scope(index as u16))
-        } else {
-            None
+        match ScopeId::from_index(index) {
+            Some(id) => Some(Scope(id)),
+            None => None,
         }
     }
 
     /// The documented name, exactly as Zoom spells it.
-    pub fn name(self) -> &'static str {
-        self.data().name
+    pub const fn name(self) -> &'static str {
+        self.0.name()
     }
 
     /// Zoom's one-line description (one documented scope has none).
-    pub fn description(self) -> Option<&'static str> {
-        self.data().description
+    pub const fn description(self) -> Option<&'static str> {
+        self.0.description()
     }
 
     /// The API group the scope is documented under.
-    pub fn api(self) -> &'static str {
-        crate::generated::tables::APIS[usize::from(self.data().api)]
+    pub const fn api(self) -> &'static str {
+        self.0.api().name()
     }
 
     /// User, admin or master level.
-    pub fn level(self) -> Level {
-        self.data().level
+    pub const fn level(self) -> Level {
+        self.0.level()
     }
 
     /// Read or write access.
-    pub fn access(self) -> Access {
-        self.data().access
+    pub const fn access(self) -> Access {
+        self.0.access()
     }
 
     /// Sort key for "least privileged first": level, then access, then catalogue order.
-    pub fn privilege(self) -> (Level, Access, usize) {
-        (self.level(), self.access(), self.index())
+    pub const fn privilege(self) -> (Level, Access, usize) {
+        let (level, access, id) = self.0.privilege();
+        (level, access, id.index())
     }
 
     /// The operations this scope grants, in catalogue order.
     pub fn grants(self) -> impl ExactSizeIterator<Item = &'static Operation> + Clone {
-        self.data()
-            .grants
-            .iter()
-            .map(|&i| operation::by_index(usize::from(i)))
+        self.0.grants().iter().map(|&op| by_id(op))
     }
 
     /// Every documented scope, in catalogue order.
     pub fn all() -> impl ExactSizeIterator<Item = Scope> + Clone {
-        (0..SCOPES.len()).map(|i| Scope(i as u16))
+        ScopeId::all().map(Scope)
     }
 
     /// The scope with exactly this documented name.
     pub fn from_name(name: &str) -> Option<Scope> {
-        crate::scope_names::index_of(name).map(Scope)
+        ScopeId::named(name).map(Scope)
     }
 }
 

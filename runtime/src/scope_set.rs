@@ -4,11 +4,13 @@ use std::fmt;
 use std::ops::{BitAnd, BitAndAssign, BitOr, BitOrAssign, Sub, SubAssign};
 use std::str::FromStr;
 
-use crate::generated::tables::SCOPE_COUNT;
+use zoom_scopes_tables::ScopeId;
+
 use crate::scope::write_unknown;
 use crate::{Operation, Scope};
 
-const WORDS: usize = SCOPE_COUNT.div_ceil(64);
+/// Words of a set: one bit per documented scope, bit `i` for the scope at index `i`.
+const WORDS: usize = ScopeId::COUNT.div_ceil(64);
 
 /// A set of [`Scope`]s: one bit per documented scope, `Copy`, usable in `const` items.
 ///
@@ -36,8 +38,8 @@ impl ScopeSet {
     pub const ALL: ScopeSet = {
         let mut set = ScopeSet::EMPTY;
         let mut i = 0;
-        while i < SCOPE_COUNT {
-            set = set.with(Scope(i as u16));
+        while i < ScopeId::COUNT {
+            set = set.with(Scope::at(i));
             i += 1;
         }
         set
@@ -54,19 +56,6 @@ impl ScopeSet {
         let mut i = 0;
         while i < scopes.len() {
             set = set.with(scopes[i]);
-            i += 1;
-        }
-        set
-    }
-
-    /// The set of the scopes at these catalogue indices (indices past the catalogue are ignored).
-    pub(crate) const fn from_indices(indices: &[u16]) -> ScopeSet {
-        let mut set = ScopeSet::EMPTY;
-        let mut i = 0;
-        while i < indices.len() {
-            if (indices[i] as usize) < SCOPE_COUNT {
-                set = set.with(Scope(indices[i]));
-            }
             i += 1;
         }
         set
@@ -293,7 +282,7 @@ impl Iterator for Iter {
             if bits != 0 {
                 let bit = bits.trailing_zeros() as usize;
                 self.words[self.word] = bits & (bits - 1);
-                return Some(Scope((self.word * 64 + bit) as u16));
+                return Some(Scope::at(self.word * 64 + bit));
             }
             self.word += 1;
         }

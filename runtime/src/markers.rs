@@ -32,4 +32,4 @@
 //! `contact_center`). Implement them only through `#[app]`: a hand-written impl claims a grant
 //! the scopes may not give.
 
-include!("generated/operations.rs");
+include!("generated/markers.rs");
