@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use zoom_scopes_catalogue::classic;
+use zoom_scopes_tables::OperationId;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,19 +25,16 @@ fn main() -> ExitCode {
         eprintln!("usage: bench_crate DIR COUNT requires_api|identity|plain");
         return ExitCode::from(2);
     };
-    let c = classic();
-    let ambiguous: BTreeSet<&str> = c.ambiguous_titles().collect();
+    // Titles the macros take without `api`, each once, in catalogue order.
     let mut seen = BTreeSet::new();
-    let ops: Vec<_> = c
-        .operations()
-        .iter()
-        .filter(|op| !ambiguous.contains(op.title()) && seen.insert(op.title()))
+    let ops: Vec<OperationId> = OperationId::all()
+        .filter(|op| OperationId::find(op.title(), None).is_some() && seen.insert(op.title()))
         .take(count)
         .collect();
     let scopes: BTreeSet<&str> = ops
         .iter()
-        .filter_map(|op| c.least_privileged(op.id()))
-        .map(|s| c.scope(s).name())
+        .filter_map(|op| op.granted_by().first())
+        .map(|s| s.name())
         .collect();
     let mut src = String::from("#![allow(deprecated, dead_code)]\n");
     for (i, op) in ops.iter().enumerate() {

@@ -3,6 +3,10 @@
 //! every documented title with and without its API group, and macro arguments and items built
 //! from them.
 //!
+//! The pieces of the document come from the parsed model (`Catalogue`), which knows where each
+//! section and scope stands in the document; everything else is read from the generated tables,
+//! which is what the fuzzed code reads too.
+//!
 //! `cargo run -p zoom-scopes-catalogue --example fuzz_seeds -- fuzz/corpus`
 
 use std::fs;
@@ -11,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use zoom_scopes_catalogue::{CLASSIC_TEXT, Catalogue, Group, classic};
+use zoom_scopes_tables::{ApiId, OperationId, ScopeId, titles};
 
 /// How many scope blocks one document seed holds, after its section header. Small seeds keep
 /// libFuzzer's input length, and so each run, short.
@@ -37,13 +42,12 @@ fn main() -> ExitCode {
 }
 
 fn write_all(dir: &Path) -> io::Result<Vec<(&'static str, usize)>> {
-    let c = classic();
     let corpora = [
-        ("catalogue_parse", document_pieces(c)),
-        ("scope_parse", scope_fields(c)),
-        ("title_resolve", titles(c)),
-        ("macro_args", macro_inputs(c)),
-        ("manifest_read", manifests(c)),
+        ("catalogue_parse", document_pieces(classic())),
+        ("scope_parse", scope_fields()),
+        ("title_resolve", title_seeds()),
+        ("macro_args", macro_inputs()),
+        ("manifest_read", manifests()),
     ];
     let mut counts = Vec::new();
     for (target, seeds) in corpora {
@@ -65,17 +69,17 @@ fn seed_path(dir: &Path, i: usize) -> PathBuf {
 /// under its section's header so that it parses on its own.
 fn document_pieces(c: &Catalogue) -> Vec<String> {
     let lines: Vec<&str> = CLASSIC_TEXT.lines().collect();
-    // 0-based line of each section's `<Group> scopes` header; a section ends where the next
-    // one's header starts.
+    // 0-based line of each section's `<API group> scopes` header; a section ends where the
+    // next one's header starts.
     let headers: Vec<usize> = c
         .groups()
         .iter()
         .map(|g| header_line(c, &lines, g))
         .collect();
     let mut pieces = Vec::new();
-    for (g, group) in c.groups().iter().enumerate() {
-        let section_end = headers.get(g + 1).copied().unwrap_or(lines.len());
-        let starts: Vec<usize> = group
+    for (i, section) in c.groups().iter().enumerate() {
+        let section_end = headers.get(i + 1).copied().unwrap_or(lines.len());
+        let starts: Vec<usize> = section
             .scopes()
             .iter()
             .map(|&s| c.scope(s).line() - 1)
@@ -83,7 +87,7 @@ fn document_pieces(c: &Catalogue) -> Vec<String> {
         let Some(&first) = starts.first() else {
             continue;
         };
-        let header = lines[headers[g]..first].join("\n");
+        let header = lines[headers[i]..first].join("\n");
         for (k, run) in starts.chunks(SCOPES_PER_PIECE).enumerate() {
             let end = starts
                 .get((k + 1) * SCOPES_PER_PIECE)
@@ -95,10 +99,11 @@ fn document_pieces(c: &Catalogue) -> Vec<String> {
     pieces
 }
 
-/// The 0-based line of `group`'s header: the last `<Group> scopes` line before its first scope.
-fn header_line(c: &Catalogue, lines: &[&str], group: &Group) -> usize {
-    let header = format!("{} scopes", group.name());
-    let first_scope = group
+/// The 0-based line of `section`'s header: the last `<API group> scopes` line before its first
+/// scope.
+fn header_line(c: &Catalogue, lines: &[&str], section: &Group) -> usize {
+    let header = format!("{} scopes", section.name());
+    let first_scope = section
         .scopes()
         .first()
         .map_or(lines.len(), |&s| c.scope(s).line() - 1);
@@ -108,12 +113,17 @@ fn header_line(c: &Catalogue, lines: &[&str], group: &Group) -> usize {
         .expect("every section has a header")
 }
 
+/// The scopes documented under `api`, in catalogue order.
+fn scopes_of(api: ApiId) -> impl Iterator<Item = ScopeId> {
+    ScopeId::all().filter(move |s| s.api() == api)
+}
+
 /// Every documented scope name alone, and each API group's scopes as one token field, space-
 /// and comma-separated in turn.
-fn scope_fields(c: &Catalogue) -> Vec<String> {
-    let mut seeds: Vec<String> = c.scopes().iter().map(|s| s.name().to_owned()).collect();
-    for (g, group) in c.groups().iter().enumerate() {
-        let names: Vec<&str> = group.scopes().iter().map(|&s| c.scope(s).name()).collect();
+fn scope_fields() -> Vec<String> {
+    let mut seeds: Vec<String> = ScopeId::all().map(|s| s.name().to_owned()).collect();
+    for (g, api) in ApiId::all().enumerate() {
+        let names: Vec<&str> = scopes_of(api).map(ScopeId::name).collect();
         let separator = if g % 2 == 0 { " " } else { "," };
         seeds.push(names.join(separator));
     }
@@ -122,14 +132,12 @@ fn scope_fields(c: &Catalogue) -> Vec<String> {
 
 /// Cargo.toml files declaring each API group's scopes, in the forms TOML allows for the table,
 /// some with extra grants and target sections.
-fn manifests(c: &Catalogue) -> Vec<String> {
+fn manifests() -> Vec<String> {
     const HEAD: &str = "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2024\"\n";
     let mut seeds = Vec::new();
-    for (g, group) in c.groups().iter().enumerate() {
-        let names: Vec<String> = group
-            .scopes()
-            .iter()
-            .map(|&s| format!("\"{}\"", c.scope(s).name()))
+    for (g, api) in ApiId::all().enumerate() {
+        let names: Vec<String> = scopes_of(api)
+            .map(|s| format!("\"{}\"", s.name()))
             .collect();
         let list = names.join(", ");
         seeds.push(match g % 4 {
@@ -139,32 +147,33 @@ fn manifests(c: &Catalogue) -> Vec<String> {
             _ => format!("{HEAD}\n[[bin]]\nname = \"a\"\npath = \"src/a.rs\"\n\n[package.metadata.zoom]\nscopes = [{list}] # declared\n"),
         });
     }
-    let op = &c.operations()[0];
-    let scope = c.scope(op.granted_by()[0]).name();
+    let Some(op) = OperationId::from_index(0) else {
+        return seeds;
+    };
+    let scope = op.granted_by()[0].name();
     seeds.push(format!(
         "{HEAD}[package.metadata.zoom]\nscopes = [\"{scope}\"]\n[package.metadata.zoom.grants]\n\"{scope}\" = [\"{}\", {{ title = \"{}\", api = \"{}\" }}]\n",
         op.title(),
         op.title(),
-        c.group(op.group()).name()
+        op.api().name()
     ));
     seeds
 }
 
 /// Every distinct title alone, and every operation as its title, a NUL and its API group
 /// (the input format of the `title_resolve` target).
-fn titles(c: &Catalogue) -> Vec<String> {
-    let mut seeds: Vec<String> = c.titles().map(str::to_owned).collect();
-    seeds.sort();
-    for op in c.operations() {
-        seeds.push(format!("{}\0{}", op.title(), c.group(op.group()).name()));
+fn title_seeds() -> Vec<String> {
+    let mut seeds: Vec<String> = titles().map(str::to_owned).collect();
+    for op in OperationId::all() {
+        seeds.push(format!("{}\0{}", op.title(), op.api().name()));
     }
     seeds
 }
 
 /// Macro arguments, a NUL, and the annotated item (the input format of the `macro_args`
-/// target): every operation as `"Title", api = "Group"` in crate-declared and typed mode on a
+/// target): every operation as `"Title", api = "API group"` in crate-declared and typed mode on a
 /// few function shapes, and the app attribute's forms.
-fn macro_inputs(c: &Catalogue) -> Vec<String> {
+fn macro_inputs() -> Vec<String> {
     const ITEMS: [&str; 4] = [
         "fn f() {}",
         "#[inline] pub async fn f<T: Clone>(t: T) -> u8 where T: Send { 1 }",
@@ -172,10 +181,10 @@ fn macro_inputs(c: &Catalogue) -> Vec<String> {
         "pub struct S;",
     ];
     let mut seeds = Vec::new();
-    for (i, op) in c.operations().iter().enumerate() {
-        let group = c.group(op.group()).name();
+    for (i, op) in OperationId::all().enumerate() {
+        let api = op.api().name();
         let item = ITEMS[i % ITEMS.len()];
-        seeds.push(format!("{:?}, api = {group:?}\0{item}", op.title()));
+        seeds.push(format!("{:?}, api = {api:?}\0{item}", op.title()));
         if i % 10 == 0 {
             seeds.push(format!(
                 "{:?}, app = <Self as Sdk>::App\0{item}",
@@ -183,7 +192,7 @@ fn macro_inputs(c: &Catalogue) -> Vec<String> {
             ));
         }
     }
-    for scope in c.scopes().iter().step_by(15) {
+    for scope in ScopeId::all().step_by(15) {
         seeds.push(format!(
             "{:?}, \"user:read\"\0pub struct MyApp;",
             scope.name()

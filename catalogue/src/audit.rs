@@ -2,16 +2,17 @@
 //! declares, what is missing, what least-privilege set would do, and which declared scopes are
 //! not needed or broader than needed.
 //!
-//! Finding the uses (parsing Rust) is the caller's job: this module stays free of a Rust
-//! parser so that the proc macros, which depend on this crate, stay light.
+//! Finding the uses (parsing Rust, with the macros' own argument grammar) is the caller's job;
+//! titles resolve here exactly as the macros resolve them (`resolve::operation`), and the
+//! grants are the generated tables' plus the manifest's extra grants.
 
 use std::fmt;
 
-use crate::manifest::{Declared, ExtraGrant};
-use crate::model::{Catalogue, OperationId, ScopeId};
-use crate::plan::{Plan, PlanOptions};
-use crate::resolve::LookupError;
-use crate::scope_name::Level;
+use zoom_scopes_macros_core::manifest::{Declared, ExtraGrant};
+use zoom_scopes_macros_core::resolve::{self, LookupError, Subject};
+use zoom_scopes_tables::{Level, OperationId, ScopeId};
+
+use crate::plan::{self, Cost, Plan, PlanOptions};
 
 /// One place in a crate's sources that names an operation: a `#[requires_api]` attribute or an
 /// `operation!` call.
@@ -19,14 +20,17 @@ use crate::scope_name::Level;
 pub struct Use {
     /// The title as written.
     pub title: String,
-    /// The `api = "..."` group, when given.
+    /// The `api = "..."` API group, when given.
     pub api: Option<String>,
     /// The function (or item) it is on or in, as a path within its file's crate target.
     pub function: String,
     /// The source file, as the caller names it.
     pub file: String,
-    /// 1-based line.
+    /// 1-based line of the title.
     pub line: usize,
+    /// 1-based line of the API group, when given: where an error about it is reported, as the
+    /// macros report it on the `api` literal.
+    pub api_line: Option<usize>,
     /// Typed mode (`app = ...`): the scopes checked are those of the app calling the function,
     /// not this crate's, so the use is listed but not held against the declared scopes.
     pub typed: bool,
@@ -41,14 +45,14 @@ pub struct Resolved {
     pub operation: OperationId,
 }
 
-/// A use whose title (and group) does not name exactly one operation.
+/// A use whose title (and API group) does not name exactly one operation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UseError {
     /// The source file.
     pub file: String,
     /// 1-based line.
     pub line: usize,
-    /// What is wrong, with suggestions.
+    /// What is wrong, with suggestions; it displays as the macros word it.
     pub error: LookupError,
 }
 
@@ -93,98 +97,91 @@ pub struct Audit {
     pub broader: Vec<Broader>,
 }
 
-impl Catalogue {
-    /// Audits `uses` against `declared`. Fails with every use that does not resolve.
-    pub fn audit(
-        &self,
-        mut uses: Vec<Use>,
-        declared: &Declared,
-        level: Option<Level>,
-    ) -> Result<Audit, Vec<UseError>> {
-        uses.sort_by(|a, b| (&a.file, a.line, &a.title).cmp(&(&b.file, b.line, &b.title)));
-        let mut resolved = Vec::with_capacity(uses.len());
-        let mut errors = Vec::new();
-        for site in uses {
-            match self.resolve(&site.title, site.api.as_deref()) {
-                Ok(op) => resolved.push(Resolved {
-                    operation: op.id(),
-                    site,
-                }),
-                Err(error) => errors.push(UseError {
-                    file: site.file,
-                    line: site.line,
-                    error,
-                }),
-            }
+/// Audits `uses` against `declared`. Fails with every use that does not resolve.
+pub fn audit(
+    mut uses: Vec<Use>,
+    declared: &Declared,
+    level: Option<Level>,
+) -> Result<Audit, Vec<UseError>> {
+    uses.sort_by(|a, b| (&a.file, a.line, &a.title).cmp(&(&b.file, b.line, &b.title)));
+    let mut resolved = Vec::with_capacity(uses.len());
+    let mut errors = Vec::new();
+    for site in uses {
+        match resolve::operation(&site.title, site.api.as_deref()) {
+            Ok(operation) => resolved.push(Resolved { operation, site }),
+            Err(error) => errors.push(UseError {
+                line: match error.subject() {
+                    Subject::Api => site.api_line.unwrap_or(site.line),
+                    Subject::Title => site.line,
+                },
+                file: site.file,
+                error,
+            }),
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
-        let (typed, resolved): (Vec<Resolved>, Vec<Resolved>) =
-            resolved.into_iter().partition(|u| u.site.typed);
-        let used = distinct_operations(&resolved);
-        let declared_ids = declared.ids();
-        let options = PlanOptions {
-            level,
-            extra_grants: &declared.grants,
-        };
-        let grants = |scope, op| grants(self, &declared.grants, scope, op);
-        let missing = used
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let (typed, resolved): (Vec<Resolved>, Vec<Resolved>) =
+        resolved.into_iter().partition(|u| u.site.typed);
+    let used = distinct_operations(&resolved);
+    let declared_ids = declared.ids();
+    let options = PlanOptions {
+        level,
+        extra_grants: &declared.grants,
+    };
+    let grants = |scope, op| grants(&declared.grants, scope, op);
+    let missing = used
+        .iter()
+        .copied()
+        .filter(|&op| !declared_ids.iter().any(|&s| grants(s, op)))
+        .collect();
+    let mut unused = Vec::new();
+    let mut broader = Vec::new();
+    for &scope in &declared_ids {
+        let needs: Vec<OperationId> = used
             .iter()
             .copied()
-            .filter(|&op| !declared_ids.iter().any(|&s| grants(s, op)))
+            .filter(|&op| grants(scope, op))
             .collect();
-        let mut unused = Vec::new();
-        let mut broader = Vec::new();
-        for &scope in &declared_ids {
-            let needs: Vec<OperationId> = used
-                .iter()
-                .copied()
-                .filter(|&op| grants(scope, op))
-                .collect();
-            if needs.is_empty() {
-                unused.push(scope);
-                continue;
-            }
-            // A plan containing `scope` costs at least as much as `scope` alone, so a cheaper
-            // plan is a replacement without it.
-            let alternative = self.plan(&needs, &options);
-            if alternative.unavailable.is_empty() && alternative.cost < self.scope_cost(scope) {
-                broader.push(Broader {
-                    scope,
-                    instead: alternative.scopes,
-                });
-            }
+        if needs.is_empty() {
+            unused.push(scope);
+            continue;
         }
-        Ok(Audit {
-            minimal: self.plan(&used, &options),
-            uses: resolved,
-            typed,
-            declared: declared_ids,
-            extra_grants: declared.grants.clone(),
-            level,
-            missing,
-            unused,
-            broader,
-        })
+        // A plan containing `scope` costs at least as much as `scope` alone, so a cheaper
+        // plan is a replacement without it.
+        let alternative = plan::minimal(&needs, options);
+        if alternative.unavailable.is_empty() && alternative.cost < Cost::of(scope) {
+            broader.push(Broader {
+                scope,
+                instead: alternative.scopes,
+            });
+        }
     }
+    Ok(Audit {
+        minimal: plan::minimal(&used, options),
+        uses: resolved,
+        typed,
+        declared: declared_ids,
+        extra_grants: declared.grants.clone(),
+        level,
+        missing,
+        unused,
+        broader,
+    })
 }
 
 impl Audit {
-    /// Whether `scope` grants `op`, by the catalogue or by one of the manifest's extra grants.
-    pub fn grants(&self, catalogue: &Catalogue, scope: ScopeId, op: OperationId) -> bool {
-        grants(catalogue, &self.extra_grants, scope, op)
+    /// Whether `scope` grants `op`, by the tables or by one of the manifest's extra grants.
+    pub fn grants(&self, scope: ScopeId, op: OperationId) -> bool {
+        grants(&self.extra_grants, scope, op)
     }
 
     /// The uses that `scope` grants, in source order.
-    pub fn uses_granted_by<'a>(
-        &'a self,
-        catalogue: &'a Catalogue,
-        scope: ScopeId,
-    ) -> impl Iterator<Item = &'a Resolved> + 'a {
+    pub fn uses_granted_by(&self, scope: ScopeId) -> impl Iterator<Item = &Resolved> + '_ {
         self.uses
             .iter()
-            .filter(move |u| self.grants(catalogue, scope, u.operation))
+            .filter(move |u| self.grants(scope, u.operation))
     }
 
     /// The uses of `op`, in source order.
@@ -196,12 +193,19 @@ impl Audit {
     pub fn operations(&self) -> Vec<OperationId> {
         distinct_operations(&self.uses)
     }
+
+    /// The options the audit planned with: its level and the manifest's extra grants.
+    pub fn plan_options(&self) -> PlanOptions<'_> {
+        PlanOptions {
+            level: self.level,
+            extra_grants: &self.extra_grants,
+        }
+    }
 }
 
-/// Whether `scope` grants `op`, by the catalogue or by an extra grant.
-fn grants(catalogue: &Catalogue, extra: &[ExtraGrant], scope: ScopeId, op: OperationId) -> bool {
-    catalogue.operation(op).granted_by().contains(&scope)
-        || extra.iter().any(|g| g.scope == scope && g.operation == op)
+/// Whether `scope` grants `op`, by the tables or by an extra grant.
+fn grants(extra: &[ExtraGrant], scope: ScopeId, op: OperationId) -> bool {
+    op.granted_by().contains(&scope) || extra.iter().any(|g| g.scope == scope && g.operation == op)
 }
 
 fn distinct_operations(uses: &[Resolved]) -> Vec<OperationId> {
@@ -217,8 +221,7 @@ fn distinct_operations(uses: &[Resolved]) -> Vec<OperationId> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classic;
-    use crate::manifest::DeclaredScope;
+    use zoom_scopes_macros_core::manifest::DeclaredScope;
 
     fn site(title: &str, api: Option<&str>, line: usize) -> Use {
         Use {
@@ -227,17 +230,18 @@ mod tests {
             function: format!("f{line}"),
             file: "src/lib.rs".to_owned(),
             line,
+            api_line: api.map(|_| line + 1),
             typed: false,
         }
     }
 
-    fn declare(c: &Catalogue, names: &[&str]) -> Declared {
+    fn declare(names: &[&str]) -> Declared {
         Declared {
             scopes: names
                 .iter()
                 .enumerate()
                 .map(|(i, n)| DeclaredScope {
-                    scope: c.scope_named(n).unwrap().id(),
+                    scope: ScopeId::named(n).unwrap(),
                     line: i + 1,
                 })
                 .collect(),
@@ -245,104 +249,92 @@ mod tests {
         }
     }
 
-    fn names(c: &Catalogue, ids: &[ScopeId]) -> Vec<String> {
-        ids.iter().map(|&s| c.scope(s).name().to_owned()).collect()
+    fn names(ids: &[ScopeId]) -> Vec<&'static str> {
+        ids.iter().map(|s| s.name()).collect()
     }
 
-    fn titles(c: &Catalogue, ids: &[OperationId]) -> Vec<String> {
-        ids.iter()
-            .map(|&op| c.operation(op).title().to_owned())
-            .collect()
+    fn titles(ids: &[OperationId]) -> Vec<&'static str> {
+        ids.iter().map(|op| op.title()).collect()
     }
 
     #[test]
     fn missing_minimal_unused_broader() {
-        let c = classic();
         let uses = vec![
             site("Get a meeting", None, 9),
             site("Create a meeting", None, 3),
             site("List meetings", Some("Meeting"), 5),
             site("Get a user", Some("User"), 7),
         ];
-        let declared = declare(c, &["meeting:write:admin", "meeting:read", "webinar:read"]);
-        let audit = c.audit(uses, &declared, None).unwrap();
+        let declared = declare(&["meeting:write:admin", "meeting:read", "webinar:read"]);
+        let audit = audit(uses, &declared, None).unwrap();
         let lines: Vec<usize> = audit.uses.iter().map(|u| u.site.line).collect();
         assert_eq!(lines, [3, 5, 7, 9], "by file and line");
-        assert_eq!(titles(c, &audit.missing), ["Get a user"]);
+        assert_eq!(titles(&audit.missing), ["Get a user"]);
         assert_eq!(
-            names(c, &audit.minimal.scopes),
+            names(&audit.minimal.scopes),
             ["meeting:read", "user:read", "meeting:write"]
         );
-        assert_eq!(names(c, &audit.unused), ["webinar:read"]);
+        assert_eq!(names(&audit.unused), ["webinar:read"]);
         assert_eq!(audit.broader.len(), 1);
-        assert_eq!(names(c, &[audit.broader[0].scope]), ["meeting:write:admin"]);
-        assert_eq!(names(c, &audit.broader[0].instead), ["meeting:write"]);
+        assert_eq!(names(&[audit.broader[0].scope]), ["meeting:write:admin"]);
+        assert_eq!(names(&audit.broader[0].instead), ["meeting:write"]);
     }
 
     #[test]
     fn a_broader_scope_may_be_replaced_by_several() {
-        let c = classic();
         let uses = vec![
             site("Create a meeting", None, 1),
             site("Get a meeting", None, 2),
         ];
-        let audit = c
-            .audit(uses, &declare(c, &["meeting:master"]), None)
-            .unwrap();
+        let audit = audit(uses, &declare(&["meeting:master"]), None).unwrap();
         assert!(audit.missing.is_empty());
         assert_eq!(
-            names(c, &audit.broader[0].instead),
+            names(&audit.broader[0].instead),
             ["meeting:read", "meeting:write"]
         );
     }
 
     #[test]
     fn levels_apply_to_minimal_and_broader() {
-        let c = classic();
         let uses = vec![
             site("Create a meeting", None, 1),
             site("Create a user", None, 2),
         ];
-        let declared = declare(c, &["meeting:write:admin", "scim2"]);
-        let audit = c.audit(uses, &declared, Some(Level::Admin)).unwrap();
+        let declared = declare(&["meeting:write:admin", "scim2"]);
+        let audit = audit(uses, &declared, Some(Level::Admin)).unwrap();
         assert!(audit.missing.is_empty());
         assert!(
             audit.broader.is_empty(),
             "meeting:write is not an admin scope"
         );
-        assert_eq!(names(c, &audit.minimal.scopes), ["meeting:write:admin"]);
-        assert_eq!(titles(c, &audit.minimal.unavailable), ["Create a user"]);
+        assert_eq!(names(&audit.minimal.scopes), ["meeting:write:admin"]);
+        assert_eq!(titles(&audit.minimal.unavailable), ["Create a user"]);
     }
 
     #[test]
     fn extra_grants_count_as_grants() {
-        let c = classic();
-        let summary = c.resolve("Get a meeting or webinar summary", None).unwrap();
-        let mut declared = declare(c, &["meeting_summary:read"]);
+        let summary = OperationId::find("Get a meeting or webinar summary", None).unwrap();
+        let mut declared = declare(&["meeting_summary:read"]);
         declared.grants.push(ExtraGrant {
             scope: declared.scopes[0].scope,
-            operation: summary.id(),
+            operation: summary,
             line: 4,
         });
         let uses = vec![site("Get a meeting or webinar summary", None, 1)];
-        let audit = c.audit(uses, &declared, None).unwrap();
+        let audit = audit(uses, &declared, None).unwrap();
         assert!(audit.missing.is_empty() && audit.unused.is_empty() && audit.broader.is_empty());
-        assert_eq!(names(c, &audit.minimal.scopes), ["meeting_summary:read"]);
-        assert_eq!(
-            audit.uses_granted_by(c, declared.scopes[0].scope).count(),
-            1
-        );
+        assert_eq!(names(&audit.minimal.scopes), ["meeting_summary:read"]);
+        assert_eq!(audit.uses_granted_by(declared.scopes[0].scope).count(), 1);
     }
 
     #[test]
     fn every_bad_use_is_reported_with_its_place() {
-        let c = classic();
         let uses = vec![
             site("Crate a meeting", None, 4),
             site("List meetings", None, 2),
             site("Create a meeting", None, 1),
         ];
-        let errors = c.audit(uses, &Declared::default(), None).unwrap_err();
+        let errors = audit(uses, &Declared::default(), None).unwrap_err();
         let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(errors.len(), 2);
         assert!(
@@ -363,13 +355,23 @@ mod tests {
         );
     }
 
+    /// As the macros do, an error about the API group is reported where the group is written,
+    /// and one about the title where the title is.
+    #[test]
+    fn api_group_errors_are_reported_at_the_api_group() {
+        let uses = vec![
+            site("List meetings", Some("Meetings"), 10),
+            site("Crate a meeting", Some("Meeting"), 20),
+        ];
+        let errors = audit(uses, &Declared::default(), None).unwrap_err();
+        let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [11, 20]);
+    }
+
     #[test]
     fn nothing_used_leaves_every_declared_scope_unused() {
-        let c = classic();
-        let audit = c
-            .audit(Vec::new(), &declare(c, &["meeting:write"]), None)
-            .unwrap();
+        let audit = audit(Vec::new(), &declare(&["meeting:write"]), None).unwrap();
         assert!(audit.missing.is_empty() && audit.minimal.scopes.is_empty());
-        assert_eq!(names(c, &audit.unused), ["meeting:write"]);
+        assert_eq!(names(&audit.unused), ["meeting:write"]);
     }
 }

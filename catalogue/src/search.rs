@@ -4,11 +4,12 @@
 //! that "meeting" finds "meetings", or within a small edit distance for typos), then against
 //! the API group's words; an operationId written as one word (`meetingCreate`) matches too.
 //! A title that holds the whole query as written, or few words besides, ranks higher.
+//! Everything is read from the generated tables.
 
-use crate::model::{Catalogue, OperationId};
-use crate::text;
+use zoom_scopes_macros_core::edit_distance::normalized_damerau_levenshtein;
+use zoom_scopes_tables::{OperationId, text};
 
-/// One operation found by [`Catalogue::search`].
+/// One operation found by [`search`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
     /// The operation.
@@ -20,84 +21,75 @@ pub struct Hit {
 /// How close two words must be, from 0 to 1, to count as a typo of each other.
 const TYPO: f64 = 0.8;
 
-impl Catalogue {
-    /// Operations matching `query`, best first, at most `limit`. Ties are ordered by title and
-    /// group, so the result is stable.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let words = text::words(query);
-        let folded = text::fold(query.trim());
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let mut hits: Vec<Hit> = self
-            .operations()
-            .iter()
-            .filter_map(|op| {
-                let score = self.score(op.id(), &words, &folded);
-                (score > 0.0).then_some(Hit {
-                    operation: op.id(),
-                    score,
-                })
+/// Operations matching `query`, best first, at most `limit`. Ties are ordered by title and
+/// API group, so the result is stable.
+pub fn search(query: &str, limit: usize) -> Vec<Hit> {
+    let words = text::words(query);
+    let folded = text::fold(query.trim());
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<Hit> = OperationId::all()
+        .filter_map(|op| {
+            let score = score(op, &words, &folded);
+            (score > 0.0).then_some(Hit {
+                operation: op,
+                score,
             })
-            .collect();
-        hits.sort_by(|a, b| {
-            let (x, y) = (self.operation(a.operation), self.operation(b.operation));
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| x.title().cmp(y.title()))
-                .then_with(|| x.group().cmp(&y.group()))
-        });
-        hits.truncate(limit);
-        hits
-    }
+        })
+        .collect();
+    hits.sort_by(|a, b| {
+        let (x, y) = (a.operation, b.operation);
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| x.title().cmp(y.title()))
+            .then_with(|| x.api().cmp(&y.api()))
+    });
+    hits.truncate(limit);
+    hits
+}
 
-    fn score(&self, op: OperationId, words: &[String], folded_query: &str) -> f64 {
-        let op = self.operation(op);
-        let title_words = text::words(op.title());
-        let group_words = text::words(self.group(op.group()).name());
-        let operation_ids: Vec<String> = op
-            .endpoints()
+fn score(op: OperationId, words: &[String], folded_query: &str) -> f64 {
+    let title_words = text::words(op.title());
+    let api_words = text::words(op.api().name());
+    let operation_id = op.operation_id().map(text::fold);
+    let mut matched = 0.0;
+    let mut used = vec![false; title_words.len()];
+    for word in words {
+        let in_title = title_words
             .iter()
-            .map(|e| text::fold(e.operation_id()))
-            .collect();
-        let mut matched = 0.0;
-        let mut used = vec![false; title_words.len()];
-        for word in words {
-            let in_title = title_words
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (word_match(word, t), Some(i)))
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .unwrap_or((0.0, None));
-            let in_group = group_words
-                .iter()
-                .any(|g| word_match(word, g) >= 0.8)
-                .then_some((0.5, None));
-            let is_id = operation_ids.contains(word).then_some((1.0, None));
-            let (m, at) = [Some(in_title), in_group, is_id]
-                .into_iter()
-                .flatten()
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .unwrap_or((0.0, None));
-            matched += m;
-            if let (true, Some(i)) = (m > 0.0, at) {
-                used[i] = true;
-            }
+            .enumerate()
+            .map(|(i, t)| (word_match(word, t), Some(i)))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap_or((0.0, None));
+        let in_api = api_words
+            .iter()
+            .any(|g| word_match(word, g) >= 0.8)
+            .then_some((0.5, None));
+        let is_id = (operation_id.as_ref() == Some(word)).then_some((1.0, None));
+        let (m, at) = [Some(in_title), in_api, is_id]
+            .into_iter()
+            .flatten()
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap_or((0.0, None));
+        matched += m;
+        if let (true, Some(i)) = (m > 0.0, at) {
+            used[i] = true;
         }
-        if matched == 0.0 {
-            return 0.0;
-        }
-        let mut score = matched / words.len() as f64;
-        if text::fold(op.title()).contains(folded_query) {
-            score += 0.25;
-        }
-        let extra = used.iter().filter(|u| !**u).count();
-        score -= 0.02 * extra as f64;
-        if op.deprecated() {
-            score -= 0.05;
-        }
-        score.max(f64::MIN_POSITIVE)
     }
+    if matched == 0.0 {
+        return 0.0;
+    }
+    let mut score = matched / words.len() as f64;
+    if text::fold(op.title()).contains(folded_query) {
+        score += 0.25;
+    }
+    let extra = used.iter().filter(|u| !**u).count();
+    score -= 0.02 * extra as f64;
+    if op.deprecated() {
+        score -= 0.05;
+    }
+    score.max(f64::MIN_POSITIVE)
 }
 
 /// How well a query word matches a title word: 1 exactly, 0.8 as a prefix either way (three
@@ -113,7 +105,7 @@ fn word_match(query: &str, word: &str) -> f64 {
     if prefix && shorter >= 3 && longer - shorter <= 3 {
         return 0.8;
     }
-    let similar = crate::edit_distance::normalized_damerau_levenshtein(query, word);
+    let similar = normalized_damerau_levenshtein(query, word);
     if shorter >= 4 && similar >= TYPO {
         0.6 * similar
     } else {
@@ -123,16 +115,12 @@ fn word_match(query: &str, word: &str) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use crate::classic;
+    use super::search;
 
     fn titles(query: &str, limit: usize) -> Vec<String> {
-        let c = classic();
-        c.search(query, limit)
+        search(query, limit)
             .iter()
-            .map(|h| {
-                let op = c.operation(h.operation);
-                format!("{} ({})", op.title(), c.group(op.group()).name())
-            })
+            .map(|h| format!("{} ({})", h.operation.title(), h.operation.api().name()))
             .collect()
     }
 

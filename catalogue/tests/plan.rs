@@ -1,8 +1,9 @@
 //! The least-privilege planner against exhaustive search, and on the whole catalogue.
 
 use proptest::prelude::*;
-use zoom_scopes_catalogue::plan::{Cover, cover};
-use zoom_scopes_catalogue::{Access, Catalogue, Cost, Level, OperationId, PlanOptions, classic};
+use zoom_scopes_catalogue::plan::{self, Cover, candidates, cover};
+use zoom_scopes_catalogue::{Cost, PlanOptions};
+use zoom_scopes_tables::{Access, Level, OperationId, ScopeId};
 
 /// The cheapest cost of meeting every requirement that has a candidate, by trying every subset.
 fn brute_force(costs: &[Cost], requirements: &[Vec<usize>]) -> Cost {
@@ -101,9 +102,14 @@ proptest! {
     }
 }
 
-/// Operations of a few related groups, where scopes overlap the most.
+/// Whether any of `scopes` grants `op`, by the tables.
+fn covers(scopes: &[ScopeId], op: OperationId) -> bool {
+    op.granted_by().iter().any(|s| scopes.contains(s))
+}
+
+/// Operations of a few related API groups, where scopes overlap the most.
 fn catalogue_ops() -> impl Strategy<Value = Vec<usize>> {
-    proptest::collection::vec(0..classic().operations().len(), 1..=6)
+    proptest::collection::vec(0..OperationId::COUNT, 1..=6)
 }
 
 proptest! {
@@ -111,66 +117,64 @@ proptest! {
 
     #[test]
     fn catalogue_plans_are_optimal(picked in catalogue_ops(), level in 0usize..4) {
-        let c = classic();
         let level = [None, Some(Level::User), Some(Level::Admin), Some(Level::Master)][level];
         let options = PlanOptions { level, ..PlanOptions::default() };
-        let ops: Vec<OperationId> = picked.iter().map(|&i| c.operations()[i].id()).collect();
+        let ops: Vec<OperationId> = picked.iter().filter_map(|&i| OperationId::from_index(i)).collect();
         // Brute force over the scopes that can matter: the candidates of the chosen operations.
-        let mut scopes: Vec<_> = ops.iter().flat_map(|&op| c.candidates(op, &options)).collect();
+        let mut scopes: Vec<_> = ops.iter().flat_map(|&op| candidates(op, options)).collect();
         scopes.sort();
         scopes.dedup();
         prop_assume!(scopes.len() <= 14);
-        let costs: Vec<Cost> = scopes.iter().map(|&s| c.scope_cost(s)).collect();
+        let costs: Vec<Cost> = scopes.iter().map(|&s| Cost::of(s)).collect();
         let reqs: Vec<Vec<usize>> = ops
             .iter()
             .map(|&op| {
-                c.candidates(op, &options)
+                candidates(op, options)
                     .iter()
                     .map(|s| scopes.binary_search(s).unwrap())
                     .collect()
             })
             .collect();
-        let plan = c.plan(&ops, &options);
+        let plan = plan::minimal(&ops, options);
         prop_assert_eq!(plan.cost, brute_force(&costs, &reqs));
         for &op in &ops {
-            let granted = c.covers(&plan.scopes, op);
+            let granted = covers(&plan.scopes, op);
             prop_assert_eq!(granted, !plan.unavailable.contains(&op));
         }
     }
 }
 
-fn every_operation(c: &Catalogue) -> Vec<OperationId> {
-    c.operations().iter().map(|op| op.id()).collect()
+fn every_operation() -> Vec<OperationId> {
+    OperationId::all().collect()
 }
 
 #[test]
 fn whole_catalogue() {
-    let c = classic();
-    let all = every_operation(c);
-    let plan = c.plan(&all, &PlanOptions::default());
+    let all = every_operation();
+    let plan = plan::minimal(&all, PlanOptions::default());
     assert!(
         plan.unavailable.is_empty(),
         "every operation has a granting scope"
     );
-    assert!(all.iter().all(|&op| c.covers(&plan.scopes, op)));
+    assert!(all.iter().all(|&op| covers(&plan.scopes, op)));
     // Optimal plans have no scope whose removal keeps the cover (costs are positive).
     for (i, &s) in plan.scopes.iter().enumerate() {
         let mut without = plan.scopes.clone();
         without.remove(i);
         assert!(
-            all.iter().any(|&op| !c.covers(&without, op)),
+            all.iter().any(|&op| !covers(&without, op)),
             "{} is redundant",
-            c.scope(s).name()
+            s.name()
         );
     }
     // Each operation's least privileged scope covers everything too, at a higher cost.
-    let mut naive: Vec<_> = all
+    let mut naive: Vec<ScopeId> = all
         .iter()
-        .filter_map(|&op| c.least_privileged(op))
+        .filter_map(|op| op.granted_by().first().copied())
         .collect();
     naive.sort();
     naive.dedup();
-    let naive_cost: Cost = naive.iter().map(|&s| c.scope_cost(s)).sum();
+    let naive_cost: Cost = naive.iter().map(|&s| Cost::of(s)).sum();
     assert!(plan.cost <= naive_cost, "{} vs {}", plan.cost, naive_cost);
     assert_eq!(
         plan.cost,
@@ -186,23 +190,18 @@ fn whole_catalogue() {
 
 #[test]
 fn whole_catalogue_by_level() {
-    let c = classic();
-    let all = every_operation(c);
+    let all = every_operation();
     for level in [Level::User, Level::Admin, Level::Master] {
         let options = PlanOptions {
             level: Some(level),
             ..PlanOptions::default()
         };
-        let plan = c.plan(&all, &options);
-        assert!(plan.scopes.iter().all(|&s| c.scope(s).level() == level));
+        let plan = plan::minimal(&all, options);
+        assert!(plan.scopes.iter().all(|s| s.level() == level));
         for &op in &all {
-            let at_level = c
-                .operation(op)
-                .granted_by()
-                .iter()
-                .any(|&s| c.scope(s).level() == level);
+            let at_level = op.granted_by().iter().any(|s| s.level() == level);
             assert_eq!(plan.unavailable.contains(&op), !at_level, "{level}");
-            assert_eq!(c.covers(&plan.scopes, op), at_level, "{level}");
+            assert_eq!(covers(&plan.scopes, op), at_level, "{level}");
         }
     }
 }

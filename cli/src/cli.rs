@@ -4,7 +4,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
-use zoom_scopes_catalogue::Level;
+use zoom_scopes_tables::Level;
 
 use crate::render::Format;
 
@@ -15,8 +15,9 @@ Exit status:
      --deny, or operations with no scope at --level; `explain` got a title documented
      in several API groups (the choices are listed); `minimal` has operations with no
      scope at --level; `search` found nothing
-  2  usage or input errors: bad arguments, unknown titles, groups or scopes, a crate
-     directory or source file that cannot be read or parsed, a bad manifest";
+  2  usage or input errors: bad arguments, unknown titles, API groups or scopes, a
+     crate directory or source file that cannot be read or parsed, a bad manifest, or a
+     use of the macros the compiler refuses";
 
 /// Zoom OAuth scopes: explain operations, search them, audit a crate, plan least privilege.
 #[derive(Debug, Parser)]
@@ -42,11 +43,11 @@ pub enum Command {
     Explain {
         /// The operation's title, exactly as Zoom documents it, e.g. "Create a meeting"
         title: String,
-        /// The API group, for a title documented in several groups, e.g. --api Meeting
+        /// The API group, for a title documented in several API groups, e.g. --api Meeting
         #[arg(long, value_name = "GROUP")]
         api: Option<String>,
     },
-    /// A scope's description, group and level, and every operation it grants
+    /// A scope's description, API group and level, and every operation it grants
     #[command(after_help = EXIT_STATUS)]
     Scope {
         /// The scope, exactly as Zoom documents it, e.g. meeting:write:admin

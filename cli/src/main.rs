@@ -1,9 +1,11 @@
 //! `cargo zoom-scopes`: explain Zoom API operations and scopes, search them, audit a crate's
 //! declared scopes, and plan least-privilege scopes.
 //!
-//! A thin front end: the catalogue, the planner and the audit's findings live in
-//! `zoom-scopes-catalogue`; this crate parses arguments, reads sources ([`scan`]) and renders
-//! reports ([`render`]).
+//! A thin front end: the data and its exact lookups live in `zoom-scopes-tables`; the lookups
+//! with suggestions, their messages, the macros' argument grammar and the manifest reader in
+//! `zoom-scopes-macros-core`; the planner, search and the audit's findings in
+//! `zoom-scopes-catalogue` (feature `analysis`). This crate parses arguments, reads sources
+//! ([`scan`]) and renders reports ([`render`]).
 //!
 //! Exit status: 0 when there is nothing to report, 1 for findings, 2 for usage and input
 //! errors (see `cargo zoom-scopes --help`).
@@ -12,7 +14,6 @@
 
 mod cli;
 mod commands;
-mod lookup;
 mod render;
 mod scan;
 

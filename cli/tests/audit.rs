@@ -5,6 +5,7 @@ mod support;
 
 use serde_json::json;
 use support::{run, run_in, snapshot};
+use zoom_scopes_macros_core::args::{self, Accepts};
 
 const APP: &str = "tests/fixtures/app";
 
@@ -290,7 +291,7 @@ fn bad_arguments_and_missing_module_files() {
     );
     let r = run(&["audit", dir.to_str().unwrap()]);
     assert!(
-        r.exits(2).stderr.contains("/src/lib.rs:2:49: cannot read the arguments of #[requires_api]: unknown argument `group`"),
+        r.exits(2).stderr.contains("/src/lib.rs:2:49: unknown argument `group`; the arguments after the title are `api = \"...\"`"),
         "{}",
         r.stderr
     );
@@ -309,6 +310,99 @@ fn bad_arguments_and_missing_module_files() {
                 .contains("src/gone/mod.rs in the crate); it is not audited"),
         "{}",
         r.stderr
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// What the macros' grammar says about `args` (the tokens between the parentheses).
+fn macro_error(args: &str, accepts: Accepts) -> String {
+    let tokens: proc_macro2::TokenStream = args.parse().expect("tokens");
+    match args::operation_args(tokens, accepts) {
+        Ok(_) => panic!("the macros accept {args}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn what_the_compiler_refuses_the_audit_refuses_with_its_message() {
+    // `api` twice: the compiler refuses it, and an audit that took the last one would check
+    // another operation than the one the crate claims.
+    let r = run(&["audit", "tests/fixtures/api_twice"]);
+    let expected = macro_error(
+        r#""List meetings", api = "Meeting", api = "Dashboard""#,
+        Accepts::ApiAndApp,
+    );
+    assert_eq!(expected, "`api` is given twice");
+    assert_eq!(
+        r.exits(2).stderr,
+        format!("error: tests/fixtures/api_twice/src/lib.rs:2:50: {expected}\n")
+    );
+    assert!(r.stdout.is_empty());
+    // `app = ...` is typed mode, which `operation!` does not have.
+    let r = run(&["audit", "tests/fixtures/operation_app"]);
+    let expected = macro_error(r#""Create a meeting", app = MyApp"#, Accepts::ApiOnly);
+    assert!(
+        expected.starts_with(
+            "unknown argument `app`; the only argument after the title is `api = \"...\"`"
+        ),
+        "{expected}"
+    );
+    assert_eq!(
+        r.exits(2).stderr,
+        format!("error: tests/fixtures/operation_app/src/lib.rs:2:49: {expected}\n")
+    );
+}
+
+#[test]
+fn requires_api_on_anything_but_a_function_is_refused_like_the_compiler_does() {
+    let dir = temp_crate(
+        "misplaced",
+        r#"["meeting:write"]"#,
+        "use zoom_scopes::requires_api;\n#[requires_api(\"Create a meeting\")]\npub struct Meeting;\n\
+         pub struct S;\nimpl S {\n    #[requires_api(\"Create a meeting\")]\n    const C: u8 = 1;\n}\n",
+    );
+    let r = run(&["audit", dir.to_str().unwrap()]);
+    let stderr = &r.exits(2).stderr;
+    let message = zoom_scopes_macros_core::expand::NOT_ON_A_FUNCTION;
+    let errors: Vec<&str> = stderr.lines().collect();
+    assert_eq!(errors.len(), 2, "{stderr}");
+    assert!(
+        errors[0].ends_with(&format!("/src/lib.rs:2:1: {message}")),
+        "{stderr}"
+    );
+    assert!(
+        errors[1].ends_with(&format!("/src/lib.rs:6:5: {message}")),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn errors_at_the_end_of_the_arguments_are_on_the_use() {
+    let dir = temp_crate(
+        "end",
+        r#"["meeting:write"]"#,
+        "fn f() {}\n  #[zoom_scopes::requires_api]\nfn g() {}\nfn h() {\n    zoom_scopes::operation!(\"Create a meeting\", api =);\n}\n",
+    );
+    let r = run(&["audit", dir.to_str().unwrap()]);
+    let errors: Vec<&str> = r
+        .exits(2)
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert_eq!(errors.len(), 2, "{}", r.stderr);
+    let missing = macro_error("", Accepts::ApiAndApp);
+    assert!(
+        errors[0].ends_with(&format!("/src/lib.rs:2:3: {missing}")),
+        "{}",
+        errors[0]
+    );
+    let unfinished = macro_error(r#""Create a meeting", api ="#, Accepts::ApiOnly);
+    assert!(
+        errors[1].ends_with(&format!("/src/lib.rs:5:5: {unfinished}")),
+        "{}",
+        errors[1]
     );
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -53,11 +53,10 @@ fn explain_ambiguous_lists_the_groups_and_exits_1() {
     let md = run(&["explain", "List meetings", "--format", "markdown"]);
     assert!(md.exits(1).stdout.contains("| Meeting | `meeting:read`"));
     let chosen = run(&["explain", "List meetings", "--api", "contact center"]);
-    assert!(
-        chosen
-            .exits(2)
-            .stderr
-            .contains("is not documented in the \"contact center\" API group")
+    assert_eq!(
+        chosen.exits(2).stderr,
+        "error: \"List meetings\" is not documented in the \"contact center\" API group\n\
+         help: it is documented in \"Dashboard\" or \"Meeting\"\n"
     );
     let chosen = run(&[
         "explain",
@@ -88,11 +87,23 @@ fn explain_unknown_suggests_and_exits_2() {
             .stderr
             .contains("the documented title is \"Create a meeting\"")
     );
-    let group = run(&["explain", "Create a meeting", "--api", "Meetings"]);
     assert!(
-        group.exits(2).stderr.contains("did you mean \"Meeting\""),
+        unknown
+            .stderr
+            .ends_with("\nhelp: `cargo zoom-scopes search WORDS` finds operations by the words of their titles\n"),
         "{}",
-        group.stderr
+        unknown.stderr
+    );
+    let api = run(&["explain", "Create a meeting", "--api", "Meetings"]);
+    assert_eq!(
+        api.exits(2).stderr,
+        "error: no Zoom API group is named \"Meetings\"\nhelp: did you mean \"Meeting\" or \"Zoom Meeting\"?\n\
+         help: it is documented in --api \"Meeting\"\n"
+    );
+    let empty = run(&["explain", "Create a meeting", "--api", " "]);
+    assert_eq!(
+        empty.exits(2).stderr,
+        "error: the API group is empty\nhelp: name the group as Zoom documents it, e.g. --api \"Meeting\"\n"
     );
 }
 
@@ -230,6 +241,16 @@ fn minimal_reads_a_file_with_comments() {
     assert!(errors[0].ends_with("ops.txt:2: \"List meetings\" is documented in 2 API groups with different scopes; choose one with \"TITLE @ GROUP\":"), "{}", errors[0]);
     assert!(bad.stderr.contains("\"List meetings @ Meeting\""));
     assert!(errors[1].ends_with("ops.txt:3: no Zoom API operation is titled \"Crate a meeting\""));
+    std::fs::write(&list, "Create a meeting @ Meetings\n").unwrap();
+    let bad = run(&["minimal", "--from", list.to_str().unwrap()]);
+    assert!(
+        bad.exits(2).stderr.ends_with(
+            "ops.txt:1: no Zoom API group is named \"Meetings\"\nhelp: did you mean \"Meeting\" or \"Zoom Meeting\"?\n\
+             help: it is documented in \"Meeting\"\n"
+        ),
+        "{}",
+        bad.stderr
+    );
     std::fs::remove_dir_all(&dir).unwrap();
     let missing = run(&["minimal", "--from", "no/such/list.txt"]);
     assert!(

@@ -1,4 +1,4 @@
-//! Exact weighted set cover with [`Cost`]s, the engine behind [`Catalogue::plan`].
+//! Exact weighted set cover with [`Cost`]s, the engine behind [`minimal`].
 //!
 //! The method: [`reduce`](super::reduce) the instance (scopes forced by a requirement only they
 //! meet, requirements implied by others, scopes another scope does at least as well), split what
@@ -6,7 +6,7 @@
 //! each component by [`branch`](super::branch) and bound. Components are independent, so the
 //! union of their optima is an optimum of the whole.
 //!
-//! [`Catalogue::plan`]: crate::Catalogue::plan
+//! [`minimal`]: super::minimal
 
 use super::{Cost, branch, reduce};
 
@@ -87,7 +87,7 @@ fn components(candidates: usize, requirements: &[Vec<usize>]) -> Vec<Vec<Vec<usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scope_name::{Access, Level};
+    use zoom_scopes_tables::{Access, Level};
 
     const USER_READ: Cost = Cost {
         master: 0,

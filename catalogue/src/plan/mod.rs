@@ -6,8 +6,19 @@
 //! greedy approximation: it is an exact weighted set cover ([`cover`]), which the catalogue's
 //! structure keeps small (most operations are granted by a handful of scopes of one resource).
 //!
-//! Grants are exact: a scope is a candidate for an operation only when the catalogue (or an
-//! extra grant the app's manifest declares) lists the operation under it.
+//! Grants are exact: a scope is a candidate for an operation only when the tables (or an extra
+//! grant the app's manifest declares) list the operation under it.
+//!
+//! ```
+//! use zoom_scopes_catalogue::plan::{self, PlanOptions};
+//! use zoom_scopes_tables::OperationId;
+//!
+//! let create = OperationId::find("Create a meeting", None).unwrap();
+//! let get = OperationId::find("Get a meeting", None).unwrap();
+//! let plan = plan::minimal(&[create, get], PlanOptions::default());
+//! let names: Vec<&str> = plan.scopes.iter().map(|s| s.name()).collect();
+//! assert_eq!(names, ["meeting:read", "meeting:write"]);
+//! ```
 
 mod branch;
 mod cover;
@@ -19,9 +30,8 @@ use std::ops::{Add, AddAssign};
 
 pub use cover::{Cover, cover};
 
-use crate::manifest::ExtraGrant;
-use crate::model::{Catalogue, OperationId, ScopeId};
-use crate::scope_name::{Access, Level};
+use zoom_scopes_macros_core::manifest::ExtraGrant;
+use zoom_scopes_tables::{Access, Level, OperationId, ScopeId, rank};
 
 /// The privilege a set of scopes carries, compared lexicographically in field order: a plan
 /// with fewer `:master` scopes is better whatever the rest, and so on down to the plain count.
@@ -57,6 +67,11 @@ impl Cost {
             write: u32::from(access == Access::Write),
             scopes: 1,
         }
+    }
+
+    /// The privilege of one documented scope.
+    pub fn of(scope: ScopeId) -> Cost {
+        Cost::of_scope(scope.level(), scope.access())
     }
 }
 
@@ -99,7 +114,7 @@ impl fmt::Display for Cost {
     }
 }
 
-/// What a plan may use besides the catalogue.
+/// What a plan may use besides the tables' grants.
 #[derive(Copy, Clone, Debug, Default)]
 pub struct PlanOptions<'a> {
     /// Propose only scopes of this level. An operation no scope of the level grants is left
@@ -123,82 +138,71 @@ pub struct Plan {
     pub unavailable: Vec<OperationId>,
 }
 
-impl Catalogue {
-    /// The privilege of one scope.
-    pub fn scope_cost(&self, id: ScopeId) -> Cost {
-        let scope = self.scope(id);
-        Cost::of_scope(scope.level(), scope.access())
-    }
+/// The scopes that may grant `op` in a plan: those the tables list it under, and those an
+/// extra grant names, restricted to `options.level`; least privileged first.
+pub fn candidates(op: OperationId, options: PlanOptions<'_>) -> Vec<ScopeId> {
+    let listed = op.granted_by().iter().copied();
+    let extra = options
+        .extra_grants
+        .iter()
+        .filter(|g| g.operation == op)
+        .map(|g| g.scope);
+    let mut scopes: Vec<ScopeId> = listed
+        .chain(extra)
+        .filter(|s| options.level.is_none_or(|l| s.level() == l))
+        .collect();
+    rank(&mut scopes);
+    scopes.dedup();
+    scopes
+}
 
-    /// The scopes that may grant `op` in a plan: those the catalogue lists it under, and those
-    /// an extra grant names, restricted to `options.level`; least privileged first.
-    pub fn candidates(&self, op: OperationId, options: &PlanOptions<'_>) -> Vec<ScopeId> {
-        let listed = self.operation(op).granted_by().iter().copied();
-        let extra = options
-            .extra_grants
-            .iter()
-            .filter(|g| g.operation == op)
-            .map(|g| g.scope);
-        let mut scopes: Vec<ScopeId> = listed
-            .chain(extra)
-            .filter(|&s| options.level.is_none_or(|l| self.scope(s).level() == l))
-            .collect();
-        self.rank(&mut scopes);
-        scopes.dedup();
-        scopes
+/// The least-privilege set of scopes granting every operation in `ops` (repeats allowed),
+/// exactly optimal under [`Cost`]'s order. Ties between equally privileged plans are broken
+/// the same way on every run.
+pub fn minimal(ops: &[OperationId], options: PlanOptions<'_>) -> Plan {
+    let mut wanted: Vec<OperationId> = Vec::new();
+    for &op in ops {
+        if !wanted.contains(&op) {
+            wanted.push(op);
+        }
     }
-
-    /// The least-privilege set of scopes granting every operation in `ops` (repeats allowed),
-    /// exactly optimal under [`Cost`]'s order. Ties between equally privileged plans are broken
-    /// the same way on every run.
-    pub fn plan(&self, ops: &[OperationId], options: &PlanOptions<'_>) -> Plan {
-        let mut wanted: Vec<OperationId> = Vec::new();
-        for &op in ops {
-            if !wanted.contains(&op) {
-                wanted.push(op);
-            }
-        }
-        let requirements: Vec<Vec<usize>> = wanted
-            .iter()
-            .map(|&op| {
-                let candidates = self.candidates(op, options);
-                candidates.iter().map(|s| s.index()).collect()
-            })
-            .collect();
-        let costs: Vec<Cost> = self
-            .scopes()
-            .iter()
-            .map(|s| self.scope_cost(s.id()))
-            .collect();
-        let solved = cover(&costs, &requirements);
-        let mut scopes: Vec<ScopeId> = solved
-            .chosen
-            .iter()
-            .map(|&i| self.scopes()[i].id())
-            .collect();
-        self.rank(&mut scopes);
-        Plan {
-            scopes,
-            cost: solved.cost,
-            unavailable: solved.unmet.iter().map(|&i| wanted[i]).collect(),
-        }
+    let requirements: Vec<Vec<usize>> = wanted
+        .iter()
+        .map(|&op| {
+            let candidates = candidates(op, options);
+            candidates.iter().map(|s| s.index()).collect()
+        })
+        .collect();
+    let costs: Vec<Cost> = ScopeId::all().map(Cost::of).collect();
+    let solved = cover(&costs, &requirements);
+    // The chosen indices are candidates' indices, so every one is a scope.
+    let mut scopes: Vec<ScopeId> = solved
+        .chosen
+        .iter()
+        .filter_map(|&i| ScopeId::from_index(i))
+        .collect();
+    rank(&mut scopes);
+    Plan {
+        scopes,
+        cost: solved.cost,
+        unavailable: solved.unmet.iter().map(|&i| wanted[i]).collect(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classic;
 
-    fn names(c: &Catalogue, plan: &Plan) -> Vec<String> {
-        plan.scopes
-            .iter()
-            .map(|&s| c.scope(s).name().to_owned())
-            .collect()
+    fn names(plan: &Plan) -> Vec<&'static str> {
+        plan.scopes.iter().map(|s| s.name()).collect()
     }
 
-    fn op(c: &Catalogue, title: &str, group: Option<&str>) -> OperationId {
-        c.resolve(title, group).unwrap().id()
+    fn op(title: &str, api: Option<&str>) -> OperationId {
+        OperationId::find(title, api).unwrap()
+    }
+
+    fn scope(name: &str) -> ScopeId {
+        ScopeId::named(name).unwrap()
     }
 
     #[test]
@@ -221,38 +225,33 @@ mod tests {
             (user_write + admin_read).to_string(),
             "2 scopes: 0 master, 1 admin, 1 write"
         );
+        assert_eq!(Cost::of(scope("meeting:read:admin")), admin_read);
     }
 
     #[test]
     fn least_privileged_scope_for_one_operation() {
-        let c = classic();
-        let plan = c.plan(&[op(c, "Create a meeting", None)], &PlanOptions::default());
-        assert_eq!(names(c, &plan), ["meeting:write"]);
+        let plan = minimal(&[op("Create a meeting", None)], PlanOptions::default());
+        assert_eq!(names(&plan), ["meeting:write"]);
         assert!(plan.unavailable.is_empty());
     }
 
     #[test]
     fn no_implied_hierarchy() {
-        let c = classic();
-        let ops = [
-            op(c, "Create a meeting", None),
-            op(c, "Get a meeting", None),
-        ];
-        let plan = c.plan(&ops, &PlanOptions::default());
-        assert_eq!(names(c, &plan), ["meeting:read", "meeting:write"]);
+        let ops = [op("Create a meeting", None), op("Get a meeting", None)];
+        let plan = minimal(&ops, PlanOptions::default());
+        assert_eq!(names(&plan), ["meeting:read", "meeting:write"]);
     }
 
     #[test]
     fn levels_restrict_candidates_and_report_what_they_cannot_cover() {
-        let c = classic();
-        let create = op(c, "Create a meeting", None);
-        let user = op(c, "Create a user", None);
+        let create = op("Create a meeting", None);
+        let user = op("Create a user", None);
         let admin = PlanOptions {
             level: Some(Level::Admin),
             ..PlanOptions::default()
         };
-        let plan = c.plan(&[create, user, create], &admin);
-        assert_eq!(names(c, &plan), ["meeting:write:admin"]);
+        let plan = minimal(&[create, user, create], admin);
+        assert_eq!(names(&plan), ["meeting:write:admin"]);
         assert_eq!(
             plan.unavailable,
             [user],
@@ -262,19 +261,18 @@ mod tests {
             level: Some(Level::Master),
             ..PlanOptions::default()
         };
-        assert_eq!(names(c, &c.plan(&[create], &master)), ["meeting:master"]);
+        assert_eq!(names(&minimal(&[create], master)), ["meeting:master"]);
     }
 
     #[test]
     fn extra_grants_are_candidates() {
-        let c = classic();
-        let summary = op(c, "Get a meeting or webinar summary", None);
+        let summary = op("Get a meeting or webinar summary", None);
         assert_eq!(
-            names(c, &c.plan(&[summary], &PlanOptions::default())),
+            names(&minimal(&[summary], PlanOptions::default())),
             ["meeting_summary:master"]
         );
         let extra = [ExtraGrant {
-            scope: c.scope_named("meeting_summary:read").unwrap().id(),
+            scope: scope("meeting_summary:read"),
             operation: summary,
             line: 1,
         }];
@@ -283,15 +281,21 @@ mod tests {
             ..PlanOptions::default()
         };
         assert_eq!(
-            names(c, &c.plan(&[summary], &options)),
+            names(&minimal(&[summary], options)),
             ["meeting_summary:read"]
+        );
+        assert_eq!(
+            candidates(summary, options),
+            [
+                scope("meeting_summary:read"),
+                scope("meeting_summary:master")
+            ]
         );
     }
 
     #[test]
     fn empty_request_is_an_empty_plan() {
-        let c = classic();
-        let plan = c.plan(&[], &PlanOptions::default());
+        let plan = minimal(&[], PlanOptions::default());
         assert!(plan.scopes.is_empty() && plan.unavailable.is_empty());
         assert_eq!(plan.cost, Cost::ZERO);
     }

@@ -1,32 +1,24 @@
 //! `explain "Title" [--api GROUP]`: an operation and the scopes that grant it.
 
 use serde::Serialize;
-use zoom_scopes_catalogue::{Catalogue, Choice, Level, LookupError, Operation};
+use zoom_scopes_macros_core::resolve::{self, Choice, LookupError, Qualifier};
+use zoom_scopes_tables::{Level, MASTER_ONLY, OperationId};
 
-use super::{Failure, OperationView, ScopeView, Status, annotation, answer, scope_names};
-use crate::lookup::{self, Qualifier};
-use crate::render::{Format, Report, Style, Table, Tone, code, escape};
+use super::{
+    Failure, OperationView, ScopeView, Status, annotation, answer, lookup_message, scope_names,
+};
+use crate::render::{Format, Report, Style, Table, Tone, code, escape, wrap};
 
-const MASTER_NOTE: &str = "only :master scopes grant it; they grant the master-account variant";
-const MASTER_PATH: &str = "(/accounts/{accountId}/...) of the operation";
+/// How wide the text form's notes are, indentation included.
+const NOTE_WIDTH: usize = 80;
 
-pub fn run(
-    c: &'static Catalogue,
-    title: &str,
-    api: Option<&str>,
-    format: Format,
-) -> Result<Status, Failure> {
-    match c.resolve(title, api) {
-        Ok(op) => answer(&Explained::new(c, op), format, Status::Clean),
+pub fn run(title: &str, api: Option<&str>, format: Format) -> Result<Status, Failure> {
+    match resolve::operation(title, api) {
+        Ok(op) => answer(&Explained::new(op), format, Status::Clean),
         Err(LookupError::Ambiguous { title, choices }) => {
-            let report = Ambiguous {
-                title,
-                ambiguous: true,
-                choices: choices.into_iter().map(ChoiceView::from).collect(),
-            };
-            answer(&report, format, Status::Findings)
+            answer(&Ambiguous::new(title, choices), format, Status::Findings)
         }
-        Err(e) => Err(Failure::new(lookup::message(&e, Qualifier::ApiFlag))),
+        Err(e) => Err(Failure::new(lookup_message(&e, Qualifier::ApiFlag))),
     }
 }
 
@@ -47,18 +39,18 @@ struct Explained {
 }
 
 impl Explained {
-    fn new(c: &'static Catalogue, op: &'static Operation) -> Explained {
+    fn new(op: OperationId) -> Explained {
         let granted = op.granted_by();
         Explained {
             title: op.title(),
-            api: c.group(op.group()).name(),
+            api: op.api().name(),
             operation_id: op.operation_id(),
-            scopes: scope_names(c, granted),
-            scope_details: granted.iter().map(|&s| ScopeView::new(c, s)).collect(),
-            master_only: granted.iter().all(|&s| c.scope(s).level() == Level::Master),
+            scopes: scope_names(granted),
+            scope_details: granted.iter().map(|&s| ScopeView::new(s)).collect(),
+            master_only: granted.iter().all(|s| s.level() == Level::Master),
             deprecated: op.deprecated(),
-            replacement: op.replacement().map(|r| OperationView::new(c, r)),
-            annotation: annotation(c, op),
+            replacement: op.replacement().map(OperationView::new),
+            annotation: annotation(op),
         }
     }
 }
@@ -87,7 +79,8 @@ impl Report for Explained {
         out.push_str(&format!("\n  annotate with: {}\n", self.annotation));
         if self.master_only {
             let note = style.paint(Tone::Warn, "note");
-            out.push_str(&format!("  {note}: {MASTER_NOTE}\n        {MASTER_PATH}\n"));
+            let lines = wrap(MASTER_ONLY, NOTE_WIDTH - "  note: ".len());
+            out.push_str(&format!("  {note}: {}\n", lines.join("\n        ")));
         }
         if self.deprecated {
             let instead = match &self.replacement {
@@ -121,8 +114,7 @@ impl Report for Explained {
         }
         out.push_str(&format!("\nAnnotate with {}.\n", code(&self.annotation)));
         if self.master_only {
-            let note = escape(&format!("{MASTER_NOTE} {MASTER_PATH}"));
-            out.push_str(&format!("\n> Note: {note}.\n"));
+            out.push_str(&format!("\n> Note: {}.\n", escape(MASTER_ONLY)));
         }
         if self.deprecated {
             let instead = match &self.replacement {
@@ -135,12 +127,15 @@ impl Report for Explained {
     }
 }
 
-/// A title documented in several groups with different scopes.
+/// A title documented in several API groups with different scopes.
 #[derive(Serialize)]
 struct Ambiguous {
     title: String,
     ambiguous: bool,
     choices: Vec<ChoiceView>,
+    /// The text form: the lookup's own message, as the command line qualifies a title.
+    #[serde(skip)]
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -152,27 +147,31 @@ struct ChoiceView {
 impl From<Choice> for ChoiceView {
     fn from(c: Choice) -> ChoiceView {
         ChoiceView {
-            api: c.group,
+            api: c.api,
             scopes: c.scopes,
         }
     }
 }
 
-impl Report for Ambiguous {
-    fn text(&self, style: &Style) -> String {
-        let mut out = format!(
-            "{} is documented in {} API groups with different scopes; choose one with --api:\n",
-            style.paint(Tone::Heading, &format!("\"{}\"", self.title)),
-            self.choices.len()
-        );
-        let mut table = Table::indented(2);
-        for c in &self.choices {
-            let (written, scopes) =
-                lookup::choice(&self.title, &c.api, &c.scopes, Qualifier::ApiFlag);
-            table.row(vec![(written, Tone::Plain), (scopes, Tone::Dim)]);
+impl Ambiguous {
+    fn new(title: String, choices: Vec<Choice>) -> Ambiguous {
+        let error = LookupError::Ambiguous {
+            title: title.clone(),
+            choices: choices.clone(),
+        };
+        let message = error.render(Qualifier::ApiFlag);
+        Ambiguous {
+            title,
+            ambiguous: true,
+            choices: choices.into_iter().map(ChoiceView::from).collect(),
+            message,
         }
-        out.push_str(&table.render(style));
-        out
+    }
+}
+
+impl Report for Ambiguous {
+    fn text(&self, _style: &Style) -> String {
+        format!("{}\n", self.message)
     }
 
     fn markdown(&self) -> String {

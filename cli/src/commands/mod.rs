@@ -9,7 +9,8 @@ mod search;
 use std::io;
 
 use serde::Serialize;
-use zoom_scopes_catalogue::{Catalogue, Operation, OperationId, Scope, ScopeId};
+use zoom_scopes_macros_core::resolve::{LookupError, Qualifier};
+use zoom_scopes_tables::{OperationId, ScopeId};
 
 use crate::cli::{Cli, Command};
 use crate::render::{Format, Report, emit};
@@ -41,28 +42,19 @@ impl From<io::Error> for Failure {
 }
 
 pub fn run(cli: Cli) -> Result<Status, Failure> {
-    let catalogue = zoom_scopes_catalogue::try_classic()
-        .map_err(|e| Failure::new(format!("the embedded scope catalogue does not parse: {e}")))?;
     let format = cli.format;
     match cli.command {
-        Command::Explain { title, api } => explain::run(catalogue, &title, api.as_deref(), format),
-        Command::Scope { name } => scope::run(catalogue, &name, format),
-        Command::Search { words, limit } => search::run(catalogue, &words.join(" "), limit, format),
+        Command::Explain { title, api } => explain::run(&title, api.as_deref(), format),
+        Command::Scope { name } => scope::run(&name, format),
+        Command::Search { words, limit } => search::run(&words.join(" "), limit, format),
         Command::Minimal {
             titles,
             from,
             all,
             level,
-        } => minimal::run(
-            catalogue,
-            &titles,
-            from.as_deref(),
-            all,
-            level.map(Into::into),
-            format,
-        ),
+        } => minimal::run(&titles, from.as_deref(), all, level.map(Into::into), format),
         Command::Audit { dir, level, deny } => {
-            audit::run(catalogue, &dir, level.map(Into::into), &deny, format)
+            audit::run(&dir, level.map(Into::into), &deny, format)
         }
     }
 }
@@ -81,24 +73,23 @@ struct OperationView {
 }
 
 impl OperationView {
-    fn new(c: &'static Catalogue, op: OperationId) -> OperationView {
-        let op = c.operation(op);
+    fn new(op: OperationId) -> OperationView {
         OperationView {
             title: op.title(),
-            api: c.group(op.group()).name(),
+            api: op.api().name(),
         }
     }
 
-    /// "Title (Group)".
+    /// "Title (API group)".
     fn label(&self) -> String {
         format!("{} ({})", self.title, self.api)
     }
 }
 
-/// "Title (Group)" for a title documented in several groups, else the title alone.
-fn short_label(c: &'static Catalogue, op: OperationId) -> String {
-    let view = OperationView::new(c, op);
-    if c.operations_titled(view.title).nth(1).is_some() {
+/// "Title (API group)" for a title documented in several API groups, else the title alone.
+fn short_label(op: OperationId) -> String {
+    let view = OperationView::new(op);
+    if OperationId::titled(view.title).nth(1).is_some() {
         view.label()
     } else {
         view.title.to_owned()
@@ -115,8 +106,7 @@ struct ScopeView {
 }
 
 impl ScopeView {
-    fn new(c: &'static Catalogue, id: ScopeId) -> ScopeView {
-        let scope: &Scope = c.scope(id);
+    fn new(scope: ScopeId) -> ScopeView {
         ScopeView {
             name: scope.name(),
             level: scope.level().as_str(),
@@ -126,16 +116,65 @@ impl ScopeView {
     }
 }
 
-fn scope_names(c: &'static Catalogue, ids: &[ScopeId]) -> Vec<&'static str> {
-    ids.iter().map(|&s| c.scope(s).name()).collect()
+fn scope_names(ids: &[ScopeId]) -> Vec<&'static str> {
+    ids.iter().map(|s| s.name()).collect()
 }
 
 /// The attribute to write for `op`: with `api` only when the title needs it.
-fn annotation(c: &Catalogue, op: &Operation) -> String {
-    if c.resolve(op.title(), None).is_ok() {
+fn annotation(op: OperationId) -> String {
+    if OperationId::find(op.title(), None).is_some() {
         format!("#[requires_api({:?})]", op.title())
     } else {
-        let group = c.group(op.group()).name();
-        format!("#[requires_api({:?}, api = {group:?})]", op.title())
+        let api = op.api().name();
+        format!("#[requires_api({:?}, api = {api:?})]", op.title())
+    }
+}
+
+/// A title lookup's error for the command line: the shared message, with the API group written
+/// as `qualifier` writes it, and for an unknown title the command that finds titles by words.
+fn lookup_message(error: &LookupError, qualifier: Qualifier) -> String {
+    let mut message = error.render(qualifier);
+    if let LookupError::UnknownTitle { .. } = error {
+        message.push_str(
+            "\nhelp: `cargo zoom-scopes search WORDS` finds operations by the words of their titles",
+        );
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zoom_scopes_macros_core::resolve;
+
+    #[test]
+    fn lookup_messages_name_the_command_line_form() {
+        let e = resolve::operation("List meetings", None).unwrap_err();
+        let flag = lookup_message(&e, Qualifier::ApiFlag);
+        assert!(flag.contains("choose one with --api \"GROUP\""), "{flag}");
+        assert!(flag.contains("--api \"Meeting\"  "), "{flag}");
+        let at = lookup_message(&e, Qualifier::AtApi);
+        assert!(at.contains("\"List meetings @ Meeting\""), "{at}");
+        let e = resolve::operation("Create a meeting", Some("Meetin")).unwrap_err();
+        let msg = lookup_message(&e, Qualifier::ApiFlag);
+        assert!(msg.contains("did you mean \"Meeting\""), "{msg}");
+        assert!(msg.contains("documented in --api \"Meeting\""), "{msg}");
+        let e = resolve::operation("Crate a meeting", None).unwrap_err();
+        assert!(lookup_message(&e, Qualifier::ApiFlag).contains("cargo zoom-scopes search"));
+        let e = resolve::operation("create a meeting", None).unwrap_err();
+        assert!(!lookup_message(&e, Qualifier::ApiFlag).contains("cargo zoom-scopes search"));
+    }
+
+    #[test]
+    fn annotations_name_the_api_group_only_when_needed() {
+        let create = resolve::operation("Create a meeting", None).unwrap();
+        assert_eq!(annotation(create), "#[requires_api(\"Create a meeting\")]");
+        let list = resolve::operation("List meetings", Some("Meeting")).unwrap();
+        assert_eq!(
+            annotation(list),
+            "#[requires_api(\"List meetings\", api = \"Meeting\")]"
+        );
+        assert_eq!(short_label(list), "List meetings (Meeting)");
+        assert_eq!(short_label(create), "Create a meeting");
     }
 }

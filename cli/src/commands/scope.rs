@@ -1,7 +1,7 @@
 //! `scope NAME`: a scope and everything it grants.
 
 use serde::Serialize;
-use zoom_scopes_catalogue::Catalogue;
+use zoom_scopes_macros_core::resolve;
 
 use super::{Failure, OperationView, Status, answer};
 use crate::render::{Format, Report, Style, Tone, code, count, escape};
@@ -9,20 +9,18 @@ use crate::render::{Format, Report, Style, Tone, code, count, escape};
 const GRANTS_NOTHING: &str = "Zoom's scope reference lists no operation under this scope. If you \
                               know it grants one, declare it in [package.metadata.zoom.grants].";
 
-pub fn run(c: &'static Catalogue, name: &str, format: Format) -> Result<Status, Failure> {
-    let scope = c
-        .resolve_scope(name)
-        .map_err(|e| Failure::new(e.to_string()))?;
+pub fn run(name: &str, format: Format) -> Result<Status, Failure> {
+    let scope = resolve::scope(name).map_err(|e| Failure::new(e.to_string()))?;
     let report = ScopeReport {
         name: scope.name(),
         description: scope.description(),
-        api: c.group(scope.group()).name(),
+        api: scope.api().name(),
         level: scope.level().as_str(),
         access: scope.access().as_str(),
         operations: scope
             .grants()
             .iter()
-            .map(|&op| OperationView::new(c, op))
+            .map(|&op| OperationView::new(op))
             .collect(),
     };
     answer(&report, format, Status::Clean)

@@ -1,27 +1,21 @@
 //! `search WORDS...`: operations by the words of their titles, best first.
 
 use serde::Serialize;
-use zoom_scopes_catalogue::Catalogue;
+use zoom_scopes_catalogue::search::search;
 
 use super::{Failure, Status, annotation, answer, scope_names};
 use crate::render::{Format, Report, Style, Table, Tone, code, escape};
 
-pub fn run(
-    c: &'static Catalogue,
-    query: &str,
-    limit: usize,
-    format: Format,
-) -> Result<Status, Failure> {
-    let results: Vec<Found> = c
-        .search(query, limit)
+pub fn run(query: &str, limit: usize, format: Format) -> Result<Status, Failure> {
+    let results: Vec<Found> = search(query, limit)
         .into_iter()
         .map(|hit| {
-            let op = c.operation(hit.operation);
-            let annotation = annotation(c, op);
+            let op = hit.operation;
+            let annotation = annotation(op);
             Found {
                 title: op.title(),
-                api: c.group(op.group()).name(),
-                scopes: scope_names(c, op.granted_by()),
+                api: op.api().name(),
+                scopes: scope_names(op.granted_by()),
                 needs_api: annotation.contains("api = "),
                 annotation,
                 score: (hit.score * 1000.0).round() / 1000.0,
@@ -52,7 +46,7 @@ struct Found {
     api: &'static str,
     /// Granting scopes, least privileged first.
     scopes: Vec<&'static str>,
-    /// The title is documented in several groups with different scopes.
+    /// The title is documented in several API groups with different scopes.
     needs_api: bool,
     annotation: String,
     score: f64,

@@ -66,6 +66,27 @@ pub fn manifest_line(scopes: &[&str]) -> String {
     format!("scopes = [{}]", quoted.join(", "))
 }
 
+/// `text` in lines of at most `width` characters, broken between words (a longer word stands
+/// alone on its line).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = line.chars().count() + 1 + word.chars().count();
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// Up to `keep` items joined with "; ", then how many more.
 pub fn abridged(items: &[String], keep: usize) -> String {
     if items.len() <= keep {
@@ -90,5 +111,8 @@ mod tests {
         let items: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
         assert_eq!(abridged(&items, 3), "a; b; c");
         assert_eq!(abridged(&items, 1), "a; and 2 more");
+        assert_eq!(wrap("aa bb cc", 5), ["aa bb", "cc"]);
+        assert_eq!(wrap("aaaaaa b", 3), ["aaaaaa", "b"]);
+        assert!(wrap("", 3).is_empty());
     }
 }

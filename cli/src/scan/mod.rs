@@ -1,11 +1,12 @@
 //! Finding the operations a crate uses: every `#[requires_api]` and `operation!` in its
 //! sources, parsed with syn.
 //!
-//! The scanner lives here, in the CLI, and not in `zoom-scopes-catalogue`: reading Rust source
-//! needs syn with its `full` and `visit` features and proc-macro2's `span-locations`, and the
-//! catalogue is a dependency of the proc macros, whose clean build time is budgeted. What the
-//! uses mean (missing, minimal, unused, broader) is decided by
-//! [`Catalogue::audit`](zoom_scopes_catalogue::Catalogue::audit) in the catalogue.
+//! The scanner lives here, in the CLI: reading Rust source needs syn with its `full` and
+//! `visit` features and proc-macro2's `span-locations`, which the proc macros' build, whose
+//! time is budgeted, does without. The arguments of each use are read by the macros' own
+//! grammar (`zoom_scopes_macros_core::args`), so the audit refuses exactly what the compiler
+//! refuses, with the compiler's message. What the uses mean (missing, minimal, unused, broader)
+//! is decided by [`audit`](zoom_scopes_catalogue::audit::audit) in the catalogue.
 //!
 //! Sources are found as Cargo finds them by convention: `src/lib.rs`, `src/main.rs`,
 //! `src/bin/`, `examples/`, `tests/` and `benches/` (a file, or a directory with `main.rs`),
@@ -16,7 +17,6 @@
 //! macro calls whose input is not a list of expressions, are not seen.
 
 mod aliases;
-mod args;
 mod targets;
 mod visit;
 
@@ -88,7 +88,7 @@ pub struct Scan {
 
 /// Scans the crate in `dir`, from its conventional roots and `explicit_targets` (the target
 /// paths its manifest names). Fails with every problem found: a file that cannot be read or
-/// parsed, or an attribute whose arguments are not a title and an optional group.
+/// parsed, or a use whose arguments the macro refuses.
 pub fn scan(dir: &Path, explicit_targets: &[String]) -> Result<Scan, Vec<Problem>> {
     let roots = targets::roots(dir, explicit_targets);
     if roots.is_empty() {

@@ -1,6 +1,8 @@
 //! Walks one parsed file for `#[requires_api]` attributes, `operation!` calls and `mod`
-//! declarations.
+//! declarations. The arguments of a use are read by the macros' own grammar, given the tokens
+//! the compiler would give the macro.
 
+use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
 use syn::parse::Parser;
 use syn::punctuated::Punctuated;
@@ -8,10 +10,14 @@ use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::{Attribute, Expr, Ident, Meta, Token};
 use zoom_scopes_catalogue::audit::Use;
+use zoom_scopes_macros_core::args::{self, Accepts, OperationArgs};
+use zoom_scopes_macros_core::expand::NOT_ON_A_FUNCTION;
 
 use super::Problem;
 use super::aliases::Aliases;
-use super::args;
+
+/// rustc's refusal of `#[requires_api = "..."]`, which never reaches the macro.
+const KEY_VALUE: &str = "key-value macro attributes are not supported";
 
 /// A `mod name;` whose body is in another file.
 #[derive(Clone, Debug)]
@@ -97,16 +103,28 @@ impl<'a> FileVisitor<'a> {
             .filter(|a| aliases.is_ours(a.path(), "requires_api"))
             .collect();
         for attr in ours {
-            if let Meta::Path(_) = attr.meta {
-                self.problems.push(Problem::at(
-                    self.file,
-                    attr.span(),
-                    "#[requires_api] needs an operation title, e.g. #[requires_api(\"Create a meeting\")]",
-                ));
-                continue;
+            let tokens = match &attr.meta {
+                Meta::List(list) => list.tokens.clone(),
+                // `#[requires_api]`: the macro is given no arguments, and says what is missing.
+                Meta::Path(_) => TokenStream::new(),
+                Meta::NameValue(_) => {
+                    self.problems
+                        .push(Problem::at(self.file, attr.span(), KEY_VALUE));
+                    continue;
+                }
+            };
+            let parsed = args::operation_args(tokens, Accepts::ApiAndApp);
+            self.record(parsed, &function, attr.span());
+        }
+    }
+
+    /// `#[requires_api]` on an item that is not a function: the macro refuses it.
+    fn misplaced(&mut self, attrs: &[Attribute]) {
+        for attr in attrs {
+            if self.aliases.is_ours(attr.path(), "requires_api") {
+                let problem = Problem::at(self.file, attr.span(), NOT_ON_A_FUNCTION);
+                self.problems.push(problem);
             }
-            let parsed = attr.parse_args_with(args::parse);
-            self.record(parsed, &function, "#[requires_api]");
         }
     }
 
@@ -116,24 +134,36 @@ impl<'a> FileVisitor<'a> {
         path.join("::")
     }
 
-    /// Records one use, or the problem with its arguments.
-    fn record(&mut self, parsed: syn::Result<args::OperationArgs>, function: &str, what: &str) {
+    /// Records one use, or the macro's error for its arguments; `site` is the whole use, where
+    /// an error that has no token to stand on is shown.
+    fn record(&mut self, parsed: syn::Result<OperationArgs>, function: &str, site: Span) {
         match parsed {
             Ok(a) => self.uses.push(Use {
-                title: a.title.value(),
-                api: a.api.map(|g| g.value()),
+                title: a.title.value().to_owned(),
+                api: a.api.as_ref().map(|api| api.value().to_owned()),
                 function: function.to_owned(),
                 file: self.file.to_owned(),
                 line: a.title.span().start().line,
-                typed: a.typed || self.in_typed,
+                api_line: a.api.as_ref().map(|api| api.span().start().line),
+                typed: a.app.is_some() || self.in_typed,
             }),
             Err(e) => {
-                let message = format!("cannot read the arguments of {what}: {e}");
+                let span = if is_call_site(e.span()) {
+                    site
+                } else {
+                    e.span()
+                };
                 self.problems
-                    .push(Problem::at(self.file, e.span(), &message));
+                    .push(Problem::at(self.file, span, &e.to_string()));
             }
         }
     }
+}
+
+/// Whether `span` is the macro's call site, which the grammar gives errors at the end of the
+/// arguments (a missing title, a missing value): it covers no source text.
+fn is_call_site(span: Span) -> bool {
+    span.byte_range().is_empty()
 }
 
 /// The value of a `#[path = "..."]` attribute.
@@ -148,6 +178,27 @@ fn path_attribute(attrs: &[Attribute]) -> Option<String> {
         },
         _ => None,
     })
+}
+
+/// The attributes of an item that is not a function (a function's are read as uses).
+fn item_attributes(item: &syn::Item) -> &[Attribute] {
+    match item {
+        syn::Item::Const(i) => &i.attrs,
+        syn::Item::Enum(i) => &i.attrs,
+        syn::Item::ExternCrate(i) => &i.attrs,
+        syn::Item::ForeignMod(i) => &i.attrs,
+        syn::Item::Impl(i) => &i.attrs,
+        syn::Item::Macro(i) => &i.attrs,
+        syn::Item::Mod(i) => &i.attrs,
+        syn::Item::Static(i) => &i.attrs,
+        syn::Item::Struct(i) => &i.attrs,
+        syn::Item::Trait(i) => &i.attrs,
+        syn::Item::TraitAlias(i) => &i.attrs,
+        syn::Item::Type(i) => &i.attrs,
+        syn::Item::Union(i) => &i.attrs,
+        syn::Item::Use(i) => &i.attrs,
+        _ => &[],
+    }
 }
 
 /// The name an impl block's methods are listed under: its self type's last path segment.
@@ -168,6 +219,33 @@ impl<'ast> Visit<'ast> for FileVisitor<'_> {
     fn visit_file(&mut self, i: &'ast syn::File) {
         self.aliases = Aliases::of(i);
         visit::visit_file(self, i);
+    }
+
+    fn visit_item(&mut self, i: &'ast syn::Item) {
+        self.misplaced(item_attributes(i));
+        visit::visit_item(self, i);
+    }
+
+    fn visit_impl_item(&mut self, i: &'ast syn::ImplItem) {
+        let attrs: &[Attribute] = match i {
+            syn::ImplItem::Const(c) => &c.attrs,
+            syn::ImplItem::Type(t) => &t.attrs,
+            syn::ImplItem::Macro(m) => &m.attrs,
+            _ => &[],
+        };
+        self.misplaced(attrs);
+        visit::visit_impl_item(self, i);
+    }
+
+    fn visit_trait_item(&mut self, i: &'ast syn::TraitItem) {
+        let attrs: &[Attribute] = match i {
+            syn::TraitItem::Const(c) => &c.attrs,
+            syn::TraitItem::Type(t) => &t.attrs,
+            syn::TraitItem::Macro(m) => &m.attrs,
+            _ => &[],
+        };
+        self.misplaced(attrs);
+        visit::visit_trait_item(self, i);
     }
 
     fn visit_item_fn(&mut self, i: &'ast syn::ItemFn) {
@@ -227,7 +305,8 @@ impl<'ast> Visit<'ast> for FileVisitor<'_> {
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
         if self.aliases.is_ours(&mac.path, "operation") {
             let function = self.current();
-            self.record(mac.parse_body_with(args::parse), &function, "operation!");
+            let parsed = args::operation_args(mac.tokens.clone(), Accepts::ApiOnly);
+            self.record(parsed, &function, mac.span());
             return;
         }
         // Macros that take expressions (format!, vec!, assert_eq!, ...) may hold an
@@ -404,20 +483,72 @@ mod outer {
     #[test]
     fn bad_arguments_are_problems_with_lines() {
         let v = visit(
-            "\n#[requires_api]\nfn a() {}\n#[requires_api(TITLE)]\nfn b() {}\nfn c() { operation!(); }\n",
+            "\n#[requires_api]\nfn a() {}\n#[requires_api(TITLE)]\nfn b() {}\nfn c() { operation!(); }\n\
+             #[requires_api = \"Create a meeting\"]\nfn d() {}\n\
+             #[requires_api(\"List meetings\", api = \"Meeting\",\n    api = \"Dashboard\")]\nfn e() {}\n\
+             fn f() { operation!(\"Create a meeting\", app = MyApp); }\n\
+             #[requires_api(\"Create a meeting\", api =\n)]\nfn g() {}\n",
         );
         let lines: Vec<Option<usize>> = v.problems.iter().map(|p| p.line).collect();
-        assert_eq!(lines, [Some(2), Some(4), Some(6)]);
-        assert!(v.problems[0].message.contains("needs an operation title"));
+        assert_eq!(
+            lines,
+            [
+                Some(2),
+                Some(4),
+                Some(6),
+                Some(7),
+                Some(10),
+                Some(12),
+                Some(13)
+            ]
+        );
+        let messages: Vec<&str> = v.problems.iter().map(|p| p.message.as_str()).collect();
         assert!(
-            v.problems[1]
-                .message
-                .contains("cannot read the arguments of #[requires_api]")
+            messages[0].starts_with("missing operation title: "),
+            "{}",
+            messages[0]
+        );
+        assert!(messages[1].contains("found `TITLE`, which is not a string literal"));
+        assert!(
+            messages[2].starts_with("missing operation title: "),
+            "{}",
+            messages[2]
+        );
+        assert_eq!(messages[3], KEY_VALUE);
+        assert_eq!(messages[4], "`api` is given twice");
+        assert!(
+            messages[5].starts_with("unknown argument `app`; the only argument after the title"),
+            "{}",
+            messages[5]
         );
         assert!(
-            v.problems[2]
-                .message
-                .contains("cannot read the arguments of operation!")
+            messages[6].starts_with("unexpected end of input"),
+            "{}",
+            messages[6]
+        );
+        assert!(v.uses.is_empty());
+    }
+
+    /// The scanner and the macro read arguments with one grammar: what one accepts the other
+    /// does, with the same title, API group and mode.
+    #[test]
+    fn the_macros_grammar_decides() {
+        let v = visit(
+            "#[requires_api(\"Get a user\", app = crate::App<'static>, api = \"User\",)]\nfn a() {}\n\
+             fn b() { operation![r\"List meetings\", api = \"Meeting\"]; }\n",
+        );
+        assert!(v.problems.is_empty(), "{:?}", v.problems);
+        let found: Vec<(&str, Option<&str>, bool)> = v
+            .uses
+            .iter()
+            .map(|u| (u.title.as_str(), u.api.as_deref(), u.typed))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Get a user", Some("User"), true),
+                ("List meetings", Some("Meeting"), false)
+            ]
         );
     }
 }

@@ -1,15 +1,16 @@
 //! `audit [CRATE_DIR]`: the operations a crate uses against the scopes it declares.
 //!
-//! Reads the manifest (with the catalogue's manifest reader, which names file and line for
-//! every problem), scans the sources ([`scan`]), lets the catalogue compute the findings, and
-//! renders them ([`report`]).
+//! Reads the manifest (with the macros' manifest reader, which names file and line for every
+//! problem), scans the sources ([`scan`], with the macros' argument grammar), lets the
+//! catalogue's `audit` compute the findings over the tables, and renders them ([`report`]).
 
 use std::path::{Path, PathBuf};
 
 mod report;
 
-use zoom_scopes_catalogue::manifest::{self, Declared, ManifestErrorKind};
-use zoom_scopes_catalogue::{Catalogue, Level};
+use zoom_scopes_catalogue::audit::audit;
+use zoom_scopes_macros_core::manifest::{self, Declared, ManifestError, ManifestErrorKind};
+use zoom_scopes_tables::Level;
 
 use super::{Failure, Status, answer};
 use crate::cli::Deny;
@@ -18,7 +19,6 @@ use crate::scan;
 use report::{AuditReport, Subject};
 
 pub fn run(
-    c: &'static Catalogue,
     dir: &Path,
     level: Option<Level>,
     deny: &[Deny],
@@ -28,8 +28,8 @@ pub fn run(
     let place = |file: &str| shown(&dir, file);
     let manifest_path = place("Cargo.toml");
     let text = std::fs::read_to_string(dir.join("Cargo.toml"))
-        .map_err(|e| Failure::new(format!("cannot read {manifest_path}: {e}")))?;
-    let (declared, declares) = declared(c, &manifest_path, &text)?;
+        .map_err(|e| Failure::new(ManifestError::unreadable(&manifest_path, &e).to_string()))?;
+    let (declared, declares) = declared(&manifest_path, &text)?;
     let Some(package) = manifest::package_name(&text) else {
         return Err(Failure::new(format!(
             "{manifest_path} names no package: audit takes the directory of a package, not of \
@@ -46,7 +46,7 @@ pub fn run(
     for warning in &found.warnings {
         eprintln!("warning: {}", placed(warning));
     }
-    let audit = c.audit(found.uses, &declared, level).map_err(|errors| {
+    let audit = audit(found.uses, &declared, level).map_err(|errors| {
         let lines: Vec<String> = errors
             .iter()
             .map(|e| format!("{}:{}: {}", place(&e.file), e.line, e.error))
@@ -59,7 +59,7 @@ pub fn run(
         files: found.files,
         declares,
     };
-    let report = AuditReport::new(c, audit, subject);
+    let report = AuditReport::new(audit, subject);
     let status = report.status(deny);
     answer(&report, format, status)
 }
@@ -102,8 +102,8 @@ fn shown(dir: &Path, file: &str) -> String {
 
 /// The declared scopes, and whether the manifest declares any table at all: a crate without
 /// `[package.metadata.zoom]` is audited as declaring nothing.
-fn declared(c: &Catalogue, path: &str, text: &str) -> Result<(Declared, bool), Failure> {
-    match manifest::declared_scopes(c, path, text) {
+fn declared(path: &str, text: &str) -> Result<(Declared, bool), Failure> {
+    match manifest::declared_scopes(path, text) {
         Ok(d) => Ok((d, true)),
         Err(errors)
             if errors

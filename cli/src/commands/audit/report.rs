@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 use zoom_scopes_catalogue::audit::{Audit, Resolved};
-use zoom_scopes_catalogue::{Catalogue, Level, OperationId, PlanOptions, ScopeId};
+use zoom_scopes_catalogue::plan::candidates;
+use zoom_scopes_tables::{Level, OperationId, ScopeId};
 
 use crate::cli::Deny;
 use crate::commands::{OperationView, Status, scope_names, short_label};
@@ -33,8 +34,6 @@ pub struct AuditReport {
     declares: bool,
     #[serde(skip)]
     audit: Audit,
-    #[serde(skip)]
-    catalogue: &'static Catalogue,
 }
 
 /// What was audited.
@@ -66,9 +65,9 @@ struct BroaderView {
 }
 
 impl AuditReport {
-    pub fn new(c: &'static Catalogue, audit: Audit, subject: Subject) -> AuditReport {
+    pub fn new(audit: Audit, subject: Subject) -> AuditReport {
         let titles = |ops: &[OperationId]| -> Vec<&'static str> {
-            ops.iter().map(|&op| c.operation(op).title()).collect()
+            ops.iter().map(|op| op.title()).collect()
         };
         AuditReport {
             krate: subject.name,
@@ -76,7 +75,7 @@ impl AuditReport {
             files: subject.files,
             operations: all_uses(&audit)
                 .map(|u| {
-                    let op = OperationView::new(c, u.operation);
+                    let op = OperationView::new(u.operation);
                     UseView {
                         title: op.title,
                         api: op.api,
@@ -87,23 +86,22 @@ impl AuditReport {
                     }
                 })
                 .collect(),
-            declared: scope_names(c, &audit.declared),
+            declared: scope_names(&audit.declared),
             missing: titles(&audit.missing),
-            minimal: scope_names(c, &audit.minimal.scopes),
-            unused: scope_names(c, &audit.unused),
+            minimal: scope_names(&audit.minimal.scopes),
+            unused: scope_names(&audit.unused),
             broader: audit
                 .broader
                 .iter()
                 .map(|b| BroaderView {
-                    scope: c.scope(b.scope).name(),
-                    instead: scope_names(c, &b.instead),
+                    scope: b.scope.name(),
+                    instead: scope_names(&b.instead),
                 })
                 .collect(),
             level: audit.level.map(Level::as_str),
             no_scope_at_level: titles(&audit.minimal.unavailable),
             declares: subject.declares,
             audit,
-            catalogue: c,
         }
     }
 
@@ -121,17 +119,13 @@ impl AuditReport {
     }
 
     fn label(&self, op: OperationId) -> String {
-        short_label(self.catalogue, op)
+        short_label(op)
     }
 
     /// What to add for a missing operation: its least privileged scope at the audit's level.
     fn fix(&self, op: OperationId) -> Option<&'static str> {
-        let options = PlanOptions {
-            level: self.audit.level,
-            extra_grants: &self.audit.extra_grants,
-        };
-        let candidates = self.catalogue.candidates(op, &options);
-        candidates.first().map(|&s| self.catalogue.scope(s).name())
+        let candidates = candidates(op, self.audit.plan_options());
+        candidates.first().map(|s| s.name())
     }
 
     /// "function (file:line)" for each use.
@@ -159,11 +153,8 @@ impl AuditReport {
     /// drop, each written by `name`; `None` when they agree.
     fn change(&self, name: impl Fn(&str) -> String) -> Option<String> {
         let a = &self.audit;
-        let names = |ids: Vec<&ScopeId>| -> Vec<String> {
-            ids.iter()
-                .map(|&&s| name(self.catalogue.scope(s).name()))
-                .collect()
-        };
+        let names =
+            |ids: Vec<&ScopeId>| -> Vec<String> { ids.iter().map(|s| name(s.name())).collect() };
         let add = names(
             a.minimal
                 .scopes
@@ -237,7 +228,6 @@ impl AuditReport {
     /// declared, missing, unused, broader and minimal, each with its lines.
     fn findings_table(&self) -> Table {
         let a = &self.audit;
-        let c = self.catalogue;
         let mut table = Table::default();
         let declared = if self.declares {
             self.scope_list(&a.declared)
@@ -258,8 +248,8 @@ impl AuditReport {
             (format!("{}: {fix}", self.label(op)), details)
         });
         finding_rows(&mut table, "missing", Tone::Bad, missing.collect());
-        let unused = a.unused.iter().map(|&s| {
-            let name = c.scope(s).name();
+        let unused = a.unused.iter().map(|s| {
+            let name = s.name();
             (
                 format!("{name}: grants none of the used operations"),
                 Vec::new(),
@@ -269,7 +259,7 @@ impl AuditReport {
         let broader = a.broader.iter().map(|b| {
             let instead = self.scope_list(&b.instead);
             (
-                format!("{}: {instead} would do", c.scope(b.scope).name()),
+                format!("{}: {instead} would do", b.scope.name()),
                 Vec::new(),
             )
         });
@@ -309,7 +299,7 @@ impl AuditReport {
     }
 
     fn scope_list(&self, ids: &[ScopeId]) -> String {
-        scope_names(self.catalogue, ids).join(", ")
+        scope_names(ids).join(", ")
     }
 }
 
@@ -331,7 +321,6 @@ impl Report for AuditReport {
 
     fn markdown(&self) -> String {
         let a = &self.audit;
-        let c = self.catalogue;
         let mut out = format!("## Zoom scopes of {}\n\n", code(&self.krate));
         if !self.declares || a.declared.is_empty() {
             out.push_str("The crate declares no scopes in `[package.metadata.zoom]`.\n");
@@ -339,16 +328,15 @@ impl Report for AuditReport {
             out.push_str(
                 "| Scope | What it grants | Used for | Functions |\n| --- | --- | --- | --- |\n",
             );
-            for &s in &a.declared {
-                let scope = c.scope(s);
+            for &scope in &a.declared {
                 let mut used_for: Vec<String> = Vec::new();
-                for u in a.uses_granted_by(c, s) {
+                for u in a.uses_granted_by(scope) {
                     let label = escape(&self.label(u.operation));
                     if !used_for.contains(&label) {
                         used_for.push(label);
                     }
                 }
-                let functions = markdown_places(a.uses_granted_by(c, s));
+                let functions = markdown_places(a.uses_granted_by(scope));
                 let used_for = if used_for.is_empty() {
                     "*nothing used*".to_owned()
                 } else {
@@ -376,17 +364,17 @@ impl Report for AuditReport {
                 places.join(", ")
             ));
         }
-        for &s in &a.unused {
+        for s in &a.unused {
             notes.push(format!(
                 "- **Unused**: {} grants none of the used operations",
-                code(c.scope(s).name())
+                code(s.name())
             ));
         }
         for b in &a.broader {
-            let instead: Vec<String> = scope_names(c, &b.instead).iter().map(|s| code(s)).collect();
+            let instead: Vec<String> = scope_names(&b.instead).iter().map(|s| code(s)).collect();
             notes.push(format!(
                 "- **Broader than needed**: {}; {} would do",
-                code(c.scope(b.scope).name()),
+                code(b.scope.name()),
                 instead.join(", ")
             ));
         }

@@ -1,5 +1,5 @@
 //! The operations `minimal` is asked about: titles on the command line or in a file, each
-//! `TITLE` or `TITLE @ GROUP`.
+//! `TITLE` or `TITLE @ GROUP` (GROUP an API group).
 //!
 //! A title documented in several API groups is qualified as `"TITLE @ GROUP"`: titles hold
 //! `:`, `/` and parentheses but never `@`. A text that is itself a documented title is taken
@@ -8,10 +8,10 @@
 use std::io::Read;
 use std::path::Path;
 
-use zoom_scopes_catalogue::{Catalogue, LookupError, OperationId};
+use zoom_scopes_macros_core::resolve::{self, LookupError, Qualifier};
+use zoom_scopes_tables::OperationId;
 
-use crate::commands::Failure;
-use crate::lookup::{self, Qualifier};
+use crate::commands::{Failure, lookup_message};
 
 /// One operation as the user wrote it, and where (a file and line, for `--from`).
 pub struct Input {
@@ -41,14 +41,14 @@ pub fn read_list(file: &Path) -> Result<Vec<Input>, Failure> {
 }
 
 /// Every input's operation, or every input's error.
-pub fn resolve_all(c: &Catalogue, inputs: &[Input]) -> Result<Vec<OperationId>, Failure> {
+pub fn resolve_all(inputs: &[Input]) -> Result<Vec<OperationId>, Failure> {
     let mut found = Vec::new();
     let mut errors = Vec::new();
     for input in inputs {
-        match resolve(c, &input.text) {
+        match operation(&input.text) {
             Ok(op) => found.push(op),
             Err(e) => {
-                let message = lookup::message(&e, Qualifier::AtGroup);
+                let message = lookup_message(&e, Qualifier::AtApi);
                 errors.push(match &input.origin {
                     Some(at) => format!("{at}: {message}"),
                     None => message,
@@ -64,47 +64,43 @@ pub fn resolve_all(c: &Catalogue, inputs: &[Input]) -> Result<Vec<OperationId>, 
 }
 
 /// `TITLE` or `TITLE @ GROUP`.
-fn resolve(c: &Catalogue, text: &str) -> Result<OperationId, LookupError> {
+fn operation(text: &str) -> Result<OperationId, LookupError> {
     let text = text.trim();
-    if c.operations_titled(text).next().is_some() {
-        return c.resolve(text, None).map(|op| op.id());
+    if OperationId::titled(text).next().is_some() {
+        return resolve::operation(text, None);
     }
     match text.rsplit_once('@') {
-        Some((title, group)) => c.resolve(title.trim(), Some(group.trim())),
-        None => c.resolve(text, None),
+        Some((title, api)) => resolve::operation(title.trim(), Some(api.trim())),
+        None => resolve::operation(text, None),
     }
-    .map(|op| op.id())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use zoom_scopes_catalogue::classic;
 
     #[test]
     fn titles_and_qualified_titles() {
-        let c = classic();
-        let title = |op: OperationId| c.operation(op).title().to_owned();
+        let title = |op: OperationId| op.title();
         assert_eq!(
-            title(resolve(c, "Create a meeting").unwrap()),
+            title(operation("Create a meeting").unwrap()),
             "Create a meeting"
         );
-        let qualified = resolve(c, "  List meetings @ Meeting ").unwrap();
-        assert_eq!(c.group(c.operation(qualified).group()).name(), "Meeting");
+        let qualified = operation("  List meetings @ Meeting ").unwrap();
+        assert_eq!(qualified.api().name(), "Meeting");
         assert!(matches!(
-            resolve(c, "List meetings"),
+            operation("List meetings"),
             Err(LookupError::Ambiguous { .. })
         ));
         assert!(matches!(
-            resolve(c, "List meetings @ Meetingz"),
-            Err(LookupError::UnknownGroup { .. })
+            operation("List meetings @ Meetingz"),
+            Err(LookupError::UnknownApi { .. })
         ));
-        assert!(resolve(c, "Migrate 1:1 conversation or channel operations").is_ok());
+        assert!(operation("Migrate 1:1 conversation or channel operations").is_ok());
     }
 
     #[test]
     fn every_bad_input_is_reported_with_its_origin() {
-        let c = classic();
         let inputs = [
             Input {
                 text: "Crate a meeting".into(),
@@ -118,9 +114,13 @@ mod tests {
                 text: "List meetings".into(),
                 origin: None,
             },
+            Input {
+                text: "Create a meeting @ Meetings".into(),
+                origin: None,
+            },
         ];
-        let Failure(messages) = resolve_all(c, &inputs).unwrap_err();
-        assert_eq!(messages.len(), 2);
+        let Failure(messages) = resolve_all(&inputs).unwrap_err();
+        assert_eq!(messages.len(), 3);
         assert!(
             messages[0]
                 .starts_with("ops.txt:2: no Zoom API operation is titled \"Crate a meeting\""),
@@ -131,6 +131,11 @@ mod tests {
             messages[1].contains("\"List meetings @ Meeting\""),
             "{}",
             messages[1]
+        );
+        assert!(
+            messages[2].ends_with("help: it is documented in \"Meeting\""),
+            "{}",
+            messages[2]
         );
     }
 }

@@ -6,7 +6,8 @@ mod input;
 use std::path::Path;
 
 use serde::Serialize;
-use zoom_scopes_catalogue::{Catalogue, Cost, Level, OperationId, Plan, PlanOptions};
+use zoom_scopes_catalogue::plan::{self, Cost, Plan, PlanOptions};
+use zoom_scopes_tables::{Level, OperationId};
 
 use super::{Failure, OperationView, ScopeView, Status, answer, scope_names, short_label};
 use crate::render::{
@@ -15,7 +16,6 @@ use crate::render::{
 use input::{Input, read_list, resolve_all};
 
 pub fn run(
-    c: &'static Catalogue,
     titles: &[String],
     from: Option<&Path>,
     all: bool,
@@ -23,7 +23,7 @@ pub fn run(
     format: Format,
 ) -> Result<Status, Failure> {
     let wanted = if all {
-        c.operations().iter().map(|op| op.id()).collect()
+        OperationId::all().collect()
     } else {
         let mut inputs: Vec<Input> = titles
             .iter()
@@ -35,14 +35,14 @@ pub fn run(
         if let Some(file) = from {
             inputs.extend(read_list(file)?);
         }
-        resolve_all(c, &inputs)?
+        resolve_all(&inputs)?
     };
     let options = PlanOptions {
         level,
         ..PlanOptions::default()
     };
-    let plan = c.plan(&wanted, &options);
-    let report = MinimalReport::new(c, &wanted, &plan, level);
+    let plan = plan::minimal(&wanted, options);
+    let report = MinimalReport::new(&wanted, &plan, level);
     let status = if report.no_scope_at_level.is_empty() {
         Status::Clean
     } else {
@@ -91,7 +91,7 @@ struct Covered {
     #[serde(flatten)]
     scope: ScopeView,
     operations: Vec<OperationView>,
-    /// The operations' titles, with their group when the title needs one.
+    /// The operations' titles, with their API group when the title needs one.
     #[serde(skip)]
     labels: Vec<String>,
 }
@@ -105,12 +105,7 @@ struct Unavailable {
 }
 
 impl MinimalReport {
-    fn new(
-        c: &'static Catalogue,
-        wanted: &[OperationId],
-        plan: &Plan,
-        level: Option<Level>,
-    ) -> Self {
+    fn new(wanted: &[OperationId], plan: &Plan, level: Option<Level>) -> Self {
         let mut distinct: Vec<OperationId> = Vec::new();
         for &op in wanted {
             if !distinct.contains(&op) {
@@ -124,15 +119,12 @@ impl MinimalReport {
                 let granted: Vec<OperationId> = distinct
                     .iter()
                     .copied()
-                    .filter(|&op| c.operation(op).granted_by().contains(&s))
+                    .filter(|op| op.granted_by().contains(&s))
                     .collect();
                 Covered {
-                    scope: ScopeView::new(c, s),
-                    operations: granted
-                        .iter()
-                        .map(|&op| OperationView::new(c, op))
-                        .collect(),
-                    labels: granted.iter().map(|&op| short_label(c, op)).collect(),
+                    scope: ScopeView::new(s),
+                    operations: granted.iter().map(|&op| OperationView::new(op)).collect(),
+                    labels: granted.iter().map(|&op| short_label(op)).collect(),
                 }
             })
             .collect();
@@ -146,12 +138,9 @@ impl MinimalReport {
             plan.cost
         );
         MinimalReport {
-            operations: distinct
-                .iter()
-                .map(|&op| OperationView::new(c, op))
-                .collect(),
+            operations: distinct.iter().map(|&op| OperationView::new(op)).collect(),
             level: level.map(Level::as_str),
-            scopes: scope_names(c, &plan.scopes),
+            scopes: scope_names(&plan.scopes),
             cost: plan.cost.into(),
             headline,
             covers,
@@ -159,8 +148,8 @@ impl MinimalReport {
                 .unavailable
                 .iter()
                 .map(|&op| Unavailable {
-                    operation: OperationView::new(c, op),
-                    scopes: scope_names(c, c.operation(op).granted_by()),
+                    operation: OperationView::new(op),
+                    scopes: scope_names(op.granted_by()),
                 })
                 .collect(),
         }
