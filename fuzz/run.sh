@@ -18,6 +18,6 @@ if [ ! -d corpus ]; then
 fi
 for target in "${targets[@]}"; do
   echo "--- $target, ${seconds}s"
-  nice -n 19 cargo fuzz run -s none -a "$target" -- \
+  nice -n 19 cargo fuzz run -s none -a --features libfuzzer "$target" -- \
     -max_total_time="$seconds" -print_final_stats=1 -timeout=10
 done

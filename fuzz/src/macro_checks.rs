@@ -4,7 +4,7 @@
 
 use proc_macro2::TokenStream;
 
-use crate::{app, expand};
+use zoom_scopes_macros_core::expand;
 
 /// Points the macros at a manifest once: outside Cargo no `CARGO_MANIFEST_DIR` is set, and
 /// without a manifest only the "cannot find Cargo.toml" path would run.
@@ -30,7 +30,7 @@ pub fn expand_all(input: &str) {
             "requires_api",
             expand::requires_api(args.clone(), item.clone()),
         ),
-        ("app", app::app(args.clone(), item.clone())),
+        ("app", expand::app(args.clone(), item.clone())),
         ("operation!", expand::operation(args.clone())),
         ("scopes!", expand::scopes(args)),
     ] {

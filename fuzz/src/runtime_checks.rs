@@ -1,12 +1,9 @@
 //! What must hold for any text given to the runtime's parsers and lookups: `Scope::from_str`,
 //! `ScopeSet::from_str`, `ScopeSet::parse_lenient`, `Operation::find` and `Operation::titled`
-//! never panic, round-trip through `Display`, and agree with the catalogue they were generated
-//! from.
-//!
-//! Shared by the fuzz targets and by `runtime/tests/fuzz_regressions.rs`.
+//! never panic, round-trip through `Display`, and answer what the generated tables answer.
 
 use zoom_scopes::{Operation, Scope, ScopeSet};
-use zoom_scopes_catalogue::index;
+use zoom_scopes_tables::{OperationId, ScopeId, same_api};
 
 /// `text` as one scope name.
 pub fn scope_name(text: &str) {
@@ -21,9 +18,9 @@ pub fn scope_name(text: &str) {
             assert!(!e.to_string().is_empty());
         }
     }
-    // The runtime's generated tables and the catalogue's index number scopes alike.
-    let indexed = index::scope(text).map(|id| id.index());
-    assert_eq!(parsed.ok().map(Scope::index), indexed, "{text:?}");
+    // The runtime's scopes are the tables' rows.
+    let row = ScopeId::named(text).map(ScopeId::index);
+    assert_eq!(parsed.ok().map(Scope::index), row, "{text:?}");
 }
 
 /// `text` as a token's `scope` field.
@@ -58,23 +55,25 @@ pub fn scope_field(text: &str) {
     }
 }
 
-/// `title` looked up in the runtime tables, with and without a group, against the index.
-pub fn operation_lookup(title: &str, group: Option<&str>) {
+/// `title` looked up by the runtime, with and without an API group, against the tables.
+pub fn operation_lookup(title: &str, api: Option<&str>) {
     let titled: Vec<usize> = Operation::titled(title).map(Operation::index).collect();
+    let rows: Vec<usize> = OperationId::titled(title).map(OperationId::index).collect();
+    assert_eq!(titled, rows, "{title:?}");
     for &i in &titled {
         assert_eq!(Operation::all()[i].title(), title);
     }
-    if let Some(group) = group {
-        let found = Operation::find(title, group);
+    if let Some(api) = api {
+        let found = Operation::find(title, api);
         if let Some(op) = found {
             assert_eq!(op.title(), title);
-            assert!(titled.contains(&op.index()));
+            assert!(same_api(op.api(), api));
         }
-        let indexed = index::operation(title, Some(group)).map(|op| op.operation_id().index());
+        let row = OperationId::titled(title).find(|op| same_api(op.api().name(), api));
         assert_eq!(
             found.map(Operation::index),
-            indexed,
-            "{title:?} in {group:?}"
+            row.map(OperationId::index),
+            "{title:?} in {api:?}"
         );
     }
 }
