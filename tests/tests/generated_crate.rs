@@ -49,12 +49,20 @@ impl Crate {
             .iter()
             .map(|&s| format!("{:?}", c.scope(s).name()))
             .collect();
+        self.write_manifest(&format!(
+            "[package.metadata.zoom]\nscopes = [{}]\n\n",
+            names.join(", ")
+        ));
+    }
+
+    /// `Cargo.toml`, with `zoom` (the `[package.metadata.zoom]` table, or nothing) after
+    /// `[package]`.
+    fn write_manifest(&self, zoom: &str) {
         let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
         let manifest = format!(
             "[package]\nname = \"{}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [package.metadata.zoom]\nscopes = [{}]\n\n[dependencies]\nzoom-scopes = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
+             {zoom}[dependencies]\nzoom-scopes = {{ path = {:?}, default-features = false }}\n\n[workspace]\n",
             self.name,
-            names.join(", "),
             runtime.canonicalize().unwrap().display().to_string()
         );
         std::fs::write(self.dir.join("Cargo.toml"), manifest).unwrap();
@@ -83,6 +91,31 @@ impl Crate {
             .collect();
         (out.status.success(), errors)
     }
+}
+
+/// Without `ZOOM_SCOPES_MANIFEST` the macros read the crate's own `Cargo.toml`, and name it when
+/// it declares nothing. (The UI test of this message, `ui/manifest/missing_metadata.rs`, names
+/// a manifest under `manifests/`: trybuild's crate is under the target directory, whose path
+/// its snapshots cannot hold.)
+#[test]
+fn undeclared_crate_names_its_own_manifest() {
+    let krate = Crate::with_source(
+        "undeclared",
+        "#[zoom_scopes::requires_api(\"Create a meeting\")]\npub fn create() {}\n",
+    );
+    krate.write_manifest("");
+    let (ok, errors) = krate.check();
+    assert!(!ok);
+    // Cargo gives the crate its directory as the working directory resolves it.
+    let manifest = krate.dir.canonicalize().unwrap().join("Cargo.toml");
+    let expected = format!(
+        "{} declares no Zoom scopes\n\
+         help: add the scopes your Zoom app has, e.g.\n\
+         [package.metadata.zoom]\n\
+         scopes = [\"meeting:write\"]",
+        manifest.display()
+    );
+    assert_eq!(errors, [(1, expected)]);
 }
 
 /// One function per operation, on lines 2, 4, 6, ...: function `i` is on line `2 * i + 3`
