@@ -5,8 +5,8 @@
 #   parse_scope_field_50  a 50-scope token field: ScopeSet (FromStr, parse_lenient) vs
 #                         HashSet<String> split                                            >= 2x
 #   covers_one            the same for one operation                                      >= 20x
-#   title_lookup_*        runtime Operation::find/titled, catalogue index::operation and
-#                         Catalogue::resolve                                      <= 1 us each
+#   title_lookup_*        runtime Operation::find/titled, the tables' OperationId::find and
+#                         macros-core's resolve::operation                         <= 1 us each
 # and prints, without a budget, the error path: resolving an unknown title with suggestions.
 # Both sides of each ratio are in one Criterion group, so they run side by side.
 #
@@ -32,7 +32,7 @@ bench() {
 for ((r = 0; r < runs; r++)); do
   bench -p zoom-scopes --bench scope_set
   bench -p zoom-scopes --bench lookup
-  bench -p zoom-scopes-catalogue --bench lookup
+  bench -p zoom-scopes-macros-core --bench lookup
   # One line per benchmark: its full id and the median of its samples, in nanoseconds.
   find "$results" -path '*/new/benchmark.json' | while read -r meta; do
     id=$(jq -r .full_id "$meta")
