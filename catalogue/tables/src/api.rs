@@ -1,6 +1,6 @@
 //! [`ApiId`]: an API group, a section of Zoom's classic-scope page ("Meeting", "Contact Center").
 
-use crate::generated::APIS;
+use crate::columns::APIS;
 
 /// An API group, numbered in catalogue order.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -27,6 +27,8 @@
 #[cfg(feature = "data")]
 mod api;
 #[cfg(feature = "data")]
+mod columns;
+#[cfg(feature = "data")]
 #[rustfmt::skip]
 #[allow(clippy::all)]
 mod generated;
@@ -34,8 +36,6 @@ mod level;
 pub mod naming;
 #[cfg(feature = "data")]
 mod operation;
-#[cfg(feature = "data")]
-mod rows;
 #[cfg(feature = "data")]
 mod scope;
 pub mod text;

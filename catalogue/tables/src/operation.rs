@@ -1,8 +1,10 @@
 //! [`OperationId`]: a Zoom API operation, a title within one API group, and the lookup of an
 //! operation by title and API group.
 
-use crate::generated::{BY_TITLE, GRANTED_BY, OPERATIONS};
-use crate::rows::OperationRow;
+use crate::columns::{
+    BY_TITLE, DEPRECATED, GRANTED_BY, GRANTED_BY_ENDS, OPERATION_APIS, OPERATION_COUNT,
+    OPERATION_IDS, OPERATION_TITLES, REPLACEMENTS, run, some,
+};
 use crate::{ApiId, ScopeId, same_api};
 
 /// An operation, numbered in order of first appearance in the catalogue.
@@ -11,13 +13,7 @@ pub struct OperationId(pub(crate) u16);
 
 impl OperationId {
     /// How many operations are documented.
-    pub const COUNT: usize = OPERATIONS.len();
-
-    #[inline]
-    const fn row(self) -> &'static OperationRow {
-        // no panic: an OperationId only comes from these tables
-        &OPERATIONS[self.index()]
-    }
+    pub const COUNT: usize = OPERATION_COUNT;
 
     /// Position in catalogue order, from 0.
     pub const fn index(self) -> usize {
@@ -26,7 +22,7 @@ impl OperationId {
 
     /// The operation at `index` in catalogue order, if there is one.
     pub const fn from_index(index: usize) -> Option<OperationId> {
-        if index < OPERATIONS.len() {
+        if index < OPERATION_COUNT {
             Some(OperationId(index as u16))
         } else {
             None
@@ -35,40 +31,66 @@ impl OperationId {
 
     /// Every operation, in catalogue order.
     pub fn all() -> impl ExactSizeIterator<Item = OperationId> + Clone {
-        (0..OPERATIONS.len() as u16).map(OperationId)
+        (0..OPERATION_COUNT as u16).map(OperationId)
     }
 
     /// The documented title, including any ` [Deprecated]` mark.
     #[inline]
     pub const fn title(self) -> &'static str {
-        self.row().title
+        // no panic: an OperationId only comes from these tables
+        OPERATION_TITLES[self.index()]
     }
 
     /// The API group the title is documented in.
     pub const fn api(self) -> ApiId {
-        self.row().api
+        // no panic: as above
+        ApiId(OPERATION_APIS[self.index()])
     }
 
     /// The granting scopes, least privileged first: any one of them grants the operation.
     #[inline]
     pub const fn granted_by(self) -> &'static [ScopeId] {
-        self.row().granted_by.of(&GRANTED_BY)
+        run(&GRANTED_BY, &GRANTED_BY_ENDS, self.index())
     }
 
     /// The operationId of Zoom's API reference, when the scope page links to it (the
     /// account-level endpoint's when it links both).
     pub const fn operation_id(self) -> Option<&'static str> {
-        self.row().operation_id
+        // no panic: as above
+        some(OPERATION_IDS[self.index()])
     }
 
     /// Whether Zoom marks the title `[Deprecated]`.
     pub const fn deprecated(self) -> bool {
-        self.row().deprecated
+        self.deprecated_at().is_some()
     }
 
     /// For a deprecated operation, the same title without the mark, when Zoom documents it.
     pub const fn replacement(self) -> Option<OperationId> {
-        self.row().replacement
+        match self.deprecated_at() {
+            // no panic: `REPLACEMENTS` has an entry for each of `DEPRECATED`
+            Some(at) if REPLACEMENTS[at] != u16::MAX => Some(OperationId(REPLACEMENTS[at])),
+            _ => None,
+        }
+    }
+
+    /// This operation's position in `DEPRECATED` (sorted), if Zoom marks it; a binary search
+    /// written out, as `slice::binary_search` is not `const`.
+    const fn deprecated_at(self) -> Option<usize> {
+        let (mut low, mut high) = (0, DEPRECATED.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            // no panic: `mid` is below `high`, at most the length
+            let at = DEPRECATED[mid];
+            if at == self.0 {
+                return Some(mid);
+            } else if at < self.0 {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        None
     }
 
     /// The operations with exactly this title, one per API group that documents it, in
@@ -179,7 +201,7 @@ mod tests {
                 .all(|w| (w[0].title(), w[0]) < (w[1].title(), w[1]))
         );
         indices.sort_unstable();
-        assert_eq!(indices, (0..OPERATIONS.len()).collect::<Vec<_>>());
+        assert_eq!(indices, (0..OPERATION_COUNT).collect::<Vec<_>>());
     }
 
     #[test]

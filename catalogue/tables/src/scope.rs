@@ -5,8 +5,10 @@
 //! the scope rows, so the hash that places a name and the hash that looks it up are the same
 //! function by construction.
 
-use crate::generated::{SCOPE_COUNT, SCOPE_GRANTS, SCOPES};
-use crate::rows::ScopeRow;
+use crate::columns::{
+    SCOPE_ACCESS, SCOPE_APIS, SCOPE_COUNT, SCOPE_DESCRIPTIONS, SCOPE_GRANT_ENDS, SCOPE_GRANTS,
+    SCOPE_LEVELS, SCOPE_NAMES, run, some,
+};
 use crate::{Access, ApiId, Level, OperationId};
 
 /// A documented scope, numbered in catalogue order.
@@ -16,12 +18,6 @@ pub struct ScopeId(pub(crate) u16);
 impl ScopeId {
     /// How many scopes are documented.
     pub const COUNT: usize = SCOPE_COUNT;
-
-    #[inline]
-    const fn row(self) -> &'static ScopeRow {
-        // no panic: a ScopeId only comes from these tables
-        &SCOPES[self.index()]
-    }
 
     /// Position in catalogue order, from 0.
     pub const fn index(self) -> usize {
@@ -55,7 +51,7 @@ impl ScopeId {
                 return None;
             }
             // no panic: the table holds scope indices or EMPTY, which ended the loop
-            if SCOPES[usize::from(index)].name == name {
+            if SCOPE_NAMES[usize::from(index)] == name {
                 return Some(ScopeId(index));
             }
             slot = (slot + 1) & (SLOTS - 1);
@@ -65,29 +61,34 @@ impl ScopeId {
     /// The documented name, exactly as Zoom spells it.
     #[inline]
     pub const fn name(self) -> &'static str {
-        self.row().name
+        // no panic: a ScopeId only comes from these tables
+        SCOPE_NAMES[self.index()]
     }
 
     /// Zoom's one-line description (one documented scope has none).
     pub const fn description(self) -> Option<&'static str> {
-        self.row().description
+        // no panic: as above
+        some(SCOPE_DESCRIPTIONS[self.index()])
     }
 
     /// The API group the scope is documented under.
     pub const fn api(self) -> ApiId {
-        self.row().api
+        // no panic: as above
+        ApiId(SCOPE_APIS[self.index()])
     }
 
     /// User, admin or master level.
     #[inline]
     pub const fn level(self) -> Level {
-        self.row().level
+        // no panic: as above
+        SCOPE_LEVELS[self.index()]
     }
 
     /// Read or write access.
     #[inline]
     pub const fn access(self) -> Access {
-        self.row().access
+        // no panic: as above
+        SCOPE_ACCESS[self.index()]
     }
 
     /// The sort key for "least privileged first": level, then access, then catalogue order.
@@ -97,7 +98,7 @@ impl ScopeId {
 
     /// The operations this scope grants, in catalogue order, each once.
     pub const fn grants(self) -> &'static [OperationId] {
-        self.row().grants.of(&SCOPE_GRANTS)
+        run(&SCOPE_GRANTS, &SCOPE_GRANT_ENDS, self.index())
     }
 }
 
@@ -127,7 +128,7 @@ const fn build() -> [u16; SLOTS] {
     let mut index = 0;
     while index < SCOPE_COUNT {
         // no panic: const evaluation, and `index` is below the count
-        let mut slot = first_slot(SCOPES[index].name.as_bytes());
+        let mut slot = first_slot(SCOPE_NAMES[index].as_bytes());
         // no panic: const evaluation, and `slot` is masked to the table's size
         while table[slot] != EMPTY {
             slot = (slot + 1) & (SLOTS - 1);
@@ -195,12 +196,12 @@ mod tests {
 
     #[test]
     fn every_documented_name_is_found() {
-        for (index, data) in SCOPES.iter().enumerate() {
+        for (index, data) in SCOPE_NAMES.iter().enumerate() {
             assert_eq!(
-                ScopeId::named(data.name),
+                ScopeId::named(data),
                 Some(ScopeId(index as u16)),
                 "{}",
-                data.name
+                data
             );
         }
     }
@@ -238,15 +239,15 @@ mod tests {
 
     #[test]
     fn case_variants_prefixes_and_extensions_of_names_are_not_found() {
-        for data in &SCOPES {
-            let name = data.name;
+        for data in &SCOPE_NAMES {
+            let name = *data;
             let upper = name.to_ascii_uppercase();
             if upper != name {
                 assert_eq!(named(&upper), None, "{upper}");
             }
             for end in 0..name.len() {
                 let prefix = &name[..end];
-                if SCOPES.iter().all(|d| d.name != prefix) {
+                if SCOPE_NAMES.iter().all(|d| *d != prefix) {
                     assert_eq!(named(prefix), None, "{prefix:?}");
                 }
             }
