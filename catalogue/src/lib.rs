@@ -27,6 +27,7 @@ mod model;
 mod parse;
 #[cfg(feature = "analysis")]
 pub mod plan;
+pub mod reference;
 pub mod scope_name;
 #[cfg(feature = "analysis")]
 pub mod search;
