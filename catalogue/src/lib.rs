@@ -23,6 +23,7 @@ pub mod audit;
 mod builder;
 #[cfg(feature = "codegen")]
 pub mod codegen;
+pub mod link;
 mod model;
 mod parse;
 #[cfg(feature = "analysis")]

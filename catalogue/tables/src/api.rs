@@ -1,6 +1,7 @@
 //! [`ApiId`]: an API group, a section of Zoom's classic-scope page ("Meeting", "Contact Center").
 
 use crate::columns::APIS;
+use crate::text::same_api;
 
 /// An API group, numbered in catalogue order.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -39,73 +40,9 @@ impl ApiId {
     }
 }
 
-/// Whether two API group names are equal once case, spaces and punctuation are folded away
-/// ("ContactCenter" is "Contact Center"); compared without allocating.
-pub fn same_api(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        // The same folding, byte by byte: for ASCII, `char::is_alphanumeric` and
-        // `char::to_lowercase` are their `ascii` forms.
-        ascii_key(a).eq(ascii_key(b))
-    } else {
-        key_chars(a).eq(key_chars(b))
-    }
-}
-
-/// The key two API group names share when they name one group: lower-case letters and digits
-/// only, so "ContactCenter", "Contact Center" and "contact_center" agree.
-pub fn api_key(name: &str) -> String {
-    key_chars(name).collect()
-}
-
-/// An API group name with case, spaces and punctuation folded away.
-fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-}
-
-/// An ASCII API group name with case, spaces and punctuation folded away.
-fn ascii_key(name: &str) -> impl Iterator<Item = u8> + '_ {
-    name.bytes()
-        .filter(u8::is_ascii_alphanumeric)
-        .map(|b| b.to_ascii_lowercase())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_ascii_key_is_the_char_key() {
-        let mut names: Vec<String> = (0..=127u8).map(|b| char::from(b).to_string()).collect();
-        for api in APIS {
-            names.extend([
-                api.to_owned(),
-                api.to_uppercase(),
-                api.replace(' ', "-"),
-                format!("_{api} 2"),
-            ]);
-        }
-        for name in &names {
-            assert!(
-                ascii_key(name).map(char::from).eq(key_chars(name)),
-                "{name:?}"
-            );
-            assert!(same_api(name, &api_key(name)), "{name:?}");
-        }
-    }
-
-    #[test]
-    fn names_match_ignoring_case_space_and_punctuation() {
-        assert!(same_api("Contact Center", "CONTACT_CENTER"));
-        assert!(same_api("Contact Center", "ContactCenter"));
-        assert!(same_api("workforce_management", "Workforce Management"));
-        assert!(same_api("Special&ChatBot", "special chatbot"));
-        assert!(!same_api("Special", "Special&ChatBot"));
-        assert!(same_api("Zo\u{d3}m", "zo\u{f3}m"));
-        assert!(!same_api("Zoom", "Zo\u{f3}m"));
-        assert_eq!(api_key("Special&ChatBot"), "specialchatbot");
-    }
 
     #[test]
     fn named_finds_both_forms_of_a_section() {
@@ -117,5 +54,17 @@ mod tests {
             assert_eq!(ApiId::from_index(api.index()), Some(api));
         }
         assert_eq!(ApiId::from_index(APIS.len()), None);
+    }
+
+    #[test]
+    fn every_api_group_is_named_by_its_key() {
+        for api in ApiId::all() {
+            let key = crate::api_key(api.name());
+            assert!(
+                ApiId::named(&key).any(|found| found == api),
+                "{}",
+                api.name()
+            );
+        }
     }
 }

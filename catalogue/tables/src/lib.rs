@@ -41,9 +41,10 @@ mod scope;
 pub mod text;
 
 #[cfg(feature = "data")]
-pub use api::{ApiId, api_key, same_api};
+pub use api::ApiId;
 pub use level::{Access, Level, MASTER_ONLY};
 #[cfg(feature = "data")]
 pub use operation::{OperationId, titles};
 #[cfg(feature = "data")]
 pub use scope::{ScopeId, rank};
+pub use text::{api_key, same_api};

@@ -1,4 +1,5 @@
-//! The words of the names people type, and the lists messages write.
+//! The words of the names people type, API group names compared as people write them, and
+//! the lists messages write.
 
 /// Case folding for titles and scope names.
 pub fn fold(text: &str) -> String {
@@ -33,9 +34,79 @@ pub fn code_alternatives<S: AsRef<str>>(names: &[S], none: &str) -> String {
     }
 }
 
+/// Whether two API group names are equal once case, spaces and punctuation are folded away
+/// ("ContactCenter" is "Contact Center"); compared without allocating.
+pub fn same_api(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        // The same folding, byte by byte: for ASCII, `char::is_alphanumeric` and
+        // `char::to_lowercase` are their `ascii` forms.
+        ascii_key(a).eq(ascii_key(b))
+    } else {
+        key_chars(a).eq(key_chars(b))
+    }
+}
+
+/// The key two API group names share when they name one group: lower-case letters and digits
+/// only, so "ContactCenter", "Contact Center" and "contact_center" agree.
+pub fn api_key(name: &str) -> String {
+    key_chars(name).collect()
+}
+
+/// An API group name with case, spaces and punctuation folded away.
+fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+}
+
+/// An ASCII API group name with case, spaces and punctuation folded away.
+fn ascii_key(name: &str) -> impl Iterator<Item = u8> + '_ {
+    name.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_key_is_the_char_key() {
+        let mut names: Vec<String> = (0..=127u8).map(|b| char::from(b).to_string()).collect();
+        for api in [
+            "Contact Center",
+            "ContactCenter",
+            "Special&ChatBot",
+            "workforce_management",
+            "Conference Room Connector (CRC)",
+        ] {
+            names.extend([
+                api.to_owned(),
+                api.to_uppercase(),
+                api.replace(' ', "-"),
+                format!("_{api} 2"),
+            ]);
+        }
+        for name in &names {
+            assert!(
+                ascii_key(name).map(char::from).eq(key_chars(name)),
+                "{name:?}"
+            );
+            assert!(same_api(name, &api_key(name)), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn names_match_ignoring_case_space_and_punctuation() {
+        assert!(same_api("Contact Center", "CONTACT_CENTER"));
+        assert!(same_api("Contact Center", "ContactCenter"));
+        assert!(same_api("workforce_management", "Workforce Management"));
+        assert!(same_api("Special&ChatBot", "special chatbot"));
+        assert!(!same_api("Special", "Special&ChatBot"));
+        assert!(same_api("Zo\u{d3}m", "zo\u{f3}m"));
+        assert!(!same_api("Zoom", "Zo\u{f3}m"));
+        assert_eq!(api_key("Special&ChatBot"), "specialchatbot");
+    }
 
     #[test]
     fn alternatives() {

@@ -1,0 +1,285 @@
+//! Linking Zoom's API reference to the classic-scope page: which operation each endpoint is,
+//! and the operations, API groups and granular scopes the reference adds.
+//!
+//! An operation stays a (title, API group) of the page, so every title and `api = "..."`
+//! users write keeps naming what it named. The rules, in order, for one endpoint:
+//! 1. **Title**: its title is on the page in one API group: that operation.
+//! 2. **Title and classic scopes**: its title is on the page in several API groups: the one
+//!    whose classic scopes include one of the endpoint's `x-macro-scopes`, when exactly one
+//!    does, or the first of those that do when the page grants them all alike (they are one
+//!    choice: an unqualified title names it).
+//! 3. Otherwise, for a title on the page, the endpoint stays **ambiguous**: linked to no
+//!    operation, listed in [`Linked::ambiguous`].
+//! 4. **New title**: a title the page lacks becomes an operation of its own, in the API group
+//!    of its classic scopes when those the page knows all belong to one group; otherwise in an
+//!    API group named after its document's product ("Video SDK"), which is one of the page's
+//!    sections when their names match ignoring case and punctuation.
+//!
+//! Endpoints that share a new title and API group are one operation, as the page's
+//! operations are (a regular endpoint and its master-account variant share a title).
+//! Granular scopes are numbered in order of first appearance; each belongs to the API group of
+//! the first operation that lists it (a scope only ambiguous endpoints name, to its document's
+//! product).
+
+use std::collections::HashMap;
+
+use zoom_scopes_tables::text::same_api;
+
+use crate::model::{Catalogue, GroupId, OperationId};
+use crate::reference::{Endpoint, Reference};
+
+/// How an endpoint was linked.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// Its title is the page's, in one API group.
+    Title,
+    /// Its title is the page's in several API groups; its classic scopes picked one.
+    TitleAndScopes,
+    /// Its title is the page's in several API groups, and its classic scopes pick none or
+    /// several.
+    Ambiguous,
+    /// A new title whose page-known classic scopes all belong to one API group.
+    NewInOneGroup,
+    /// A new title with no classic scope the page knows.
+    NewWithoutClassic,
+    /// A new title whose classic scopes belong to several API groups.
+    NewAcrossGroups,
+}
+
+/// An operation of the linked catalogue: the page's, or one the reference adds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkedOperation {
+    /// The title.
+    pub title: String,
+    /// Its API group, an index into [`Linked::apis`].
+    pub api: usize,
+    /// The page's operation, for the page's titles.
+    pub page: Option<OperationId>,
+    /// Its endpoints, indices into [`Linked::endpoints`], in reference order.
+    pub endpoints: Vec<usize>,
+    /// Its granular scopes, indices into [`Linked::granular`], in order of first appearance.
+    pub granular: Vec<usize>,
+}
+
+/// A granular scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GranularScope {
+    /// The name as documented (trimmed).
+    pub name: String,
+    /// The API group of the first operation that lists it, an index into [`Linked::apis`].
+    pub api: usize,
+}
+
+/// The page and the reference as one catalogue.
+#[derive(Clone, Debug)]
+pub struct Linked {
+    /// API group names: the page's sections, then the products new operations are filed under.
+    pub apis: Vec<String>,
+    /// The page's operations (same numbers), then the new ones.
+    pub operations: Vec<LinkedOperation>,
+    /// Every granular scope.
+    pub granular: Vec<GranularScope>,
+    /// Every endpoint, with how it was linked and its operation (none when ambiguous).
+    pub endpoints: Vec<(Endpoint, Rule, Option<usize>)>,
+}
+
+impl Linked {
+    /// The endpoints no rule could link.
+    pub fn ambiguous(&self) -> impl Iterator<Item = &Endpoint> {
+        self.endpoints
+            .iter()
+            .filter(|(_, rule, _)| *rule == Rule::Ambiguous)
+            .map(|(e, _, _)| e)
+    }
+
+    /// How many endpoints each rule linked.
+    pub fn count(&self, rule: Rule) -> usize {
+        self.endpoints.iter().filter(|(_, r, _)| *r == rule).count()
+    }
+
+    /// How many distinct titles each rule made new operations of.
+    pub fn new_titles(&self, rule: Rule) -> usize {
+        let mut titles: Vec<&str> = self
+            .endpoints
+            .iter()
+            .filter(|(_, r, _)| *r == rule)
+            .map(|(e, _, _)| e.title.as_str())
+            .collect();
+        titles.sort_unstable();
+        titles.dedup();
+        titles.len()
+    }
+}
+
+/// Links `reference` to the page's catalogue `c`.
+pub fn link(c: &Catalogue, reference: &Reference) -> Linked {
+    let mut linker = Linker {
+        c,
+        apis: c.groups().iter().map(|g| g.name().to_owned()).collect(),
+        operations: c
+            .operations()
+            .iter()
+            .map(|op| LinkedOperation {
+                title: op.title().to_owned(),
+                api: op.group().index(),
+                page: Some(op.id()),
+                endpoints: Vec::new(),
+                granular: Vec::new(),
+            })
+            .collect(),
+        new_by_pair: HashMap::new(),
+        granular: Vec::new(),
+        granular_by_name: HashMap::new(),
+    };
+    let mut endpoints = Vec::with_capacity(reference.endpoints.len());
+    for (at, endpoint) in reference.endpoints.iter().enumerate() {
+        let (rule, operation) = linker.place(endpoint);
+        if let Some(op) = operation {
+            linker.attach(op, at, endpoint);
+        }
+        endpoints.push((endpoint.clone(), rule, operation));
+    }
+    // The granular scopes only ambiguous endpoints name are scopes all the same: known by name,
+    // granting no operation this catalogue can name.
+    for (endpoint, _, operation) in &endpoints {
+        if operation.is_none() {
+            let api = linker.product_api(&endpoint.product);
+            for name in &endpoint.granular {
+                linker.granular_scope(name, api);
+            }
+        }
+    }
+    Linked {
+        apis: linker.apis,
+        operations: linker.operations,
+        granular: linker.granular,
+        endpoints,
+    }
+}
+
+struct Linker<'c> {
+    c: &'c Catalogue,
+    apis: Vec<String>,
+    operations: Vec<LinkedOperation>,
+    new_by_pair: HashMap<(String, usize), usize>,
+    granular: Vec<GranularScope>,
+    granular_by_name: HashMap<String, usize>,
+}
+
+impl Linker<'_> {
+    /// The rule that links `endpoint`, and its operation.
+    fn place(&mut self, endpoint: &Endpoint) -> (Rule, Option<usize>) {
+        let titled: Vec<OperationId> = self
+            .c
+            .operations_titled(&endpoint.title)
+            .map(|op| op.id())
+            .collect();
+        match titled.as_slice() {
+            [one] => (Rule::Title, Some(one.index())),
+            [] => self.new_operation(endpoint),
+            several => {
+                let mut named: Vec<&OperationId> = several
+                    .iter()
+                    .filter(|&&op| self.granted_by_one_of(op, &endpoint.classic))
+                    .collect();
+                if named.is_empty() {
+                    // No classic scope of the endpoint's names one: all of them are candidates.
+                    named = several.iter().collect();
+                }
+                match named.as_slice() {
+                    [one] => (Rule::TitleAndScopes, Some(one.index())),
+                    // Several that the page grants alike are one choice: the one an
+                    // unqualified title names.
+                    [first, rest @ ..] if rest.iter().all(|op| self.alike(**first, **op)) => {
+                        (Rule::TitleAndScopes, Some(first.index()))
+                    }
+                    _ => (Rule::Ambiguous, None),
+                }
+            }
+        }
+    }
+
+    /// Whether the page grants two operations with the same scopes.
+    fn alike(&self, a: OperationId, b: OperationId) -> bool {
+        self.c.operation(a).granted_by() == self.c.operation(b).granted_by()
+    }
+
+    /// Whether one of the classic scopes `names` grants the page's operation `op`.
+    fn granted_by_one_of(&self, op: OperationId, names: &[String]) -> bool {
+        let granted_by = self.c.operation(op).granted_by();
+        names.iter().any(|name| {
+            self.c
+                .scope_named(name)
+                .is_some_and(|s| granted_by.contains(&s.id()))
+        })
+    }
+
+    /// Rule 4: a title the page lacks.
+    fn new_operation(&mut self, endpoint: &Endpoint) -> (Rule, Option<usize>) {
+        let mut groups: Vec<GroupId> = endpoint
+            .classic
+            .iter()
+            .filter_map(|name| self.c.scope_named(name))
+            .map(|s| s.group())
+            .collect();
+        groups.sort_unstable();
+        groups.dedup();
+        let (rule, api) = match groups.as_slice() {
+            [one] => (Rule::NewInOneGroup, one.index()),
+            [] => (Rule::NewWithoutClassic, self.product_api(&endpoint.product)),
+            _ => (Rule::NewAcrossGroups, self.product_api(&endpoint.product)),
+        };
+        let key = (endpoint.title.clone(), api);
+        let op = match self.new_by_pair.get(&key) {
+            Some(&op) => op,
+            None => {
+                let op = self.operations.len();
+                self.operations.push(LinkedOperation {
+                    title: endpoint.title.clone(),
+                    api,
+                    page: None,
+                    endpoints: Vec::new(),
+                    granular: Vec::new(),
+                });
+                self.new_by_pair.insert(key, op);
+                op
+            }
+        };
+        (rule, Some(op))
+    }
+
+    /// The API group named after a product: a section whose name matches, or a new group.
+    fn product_api(&mut self, product: &str) -> usize {
+        if let Some(at) = self.apis.iter().position(|a| same_api(a, product)) {
+            return at;
+        }
+        self.apis.push(product.to_owned());
+        self.apis.len() - 1
+    }
+
+    /// Adds `endpoint` (at `at`) and its granular scopes to operation `op`.
+    fn attach(&mut self, op: usize, at: usize, endpoint: &Endpoint) {
+        let api = self.operations[op].api;
+        self.operations[op].endpoints.push(at);
+        for name in &endpoint.granular {
+            let scope = self.granular_scope(name, api);
+            if !self.operations[op].granular.contains(&scope) {
+                self.operations[op].granular.push(scope);
+            }
+        }
+    }
+
+    /// The number of the granular scope `name`, numbering it in API group `api` if it is new.
+    fn granular_scope(&mut self, name: &str, api: usize) -> usize {
+        if let Some(&scope) = self.granular_by_name.get(name) {
+            return scope;
+        }
+        self.granular.push(GranularScope {
+            name: name.to_owned(),
+            api,
+        });
+        self.granular_by_name
+            .insert(name.to_owned(), self.granular.len() - 1);
+        self.granular.len() - 1
+    }
+}
