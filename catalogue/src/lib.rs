@@ -45,6 +45,27 @@ pub use search::Hit;
 /// The text of the catalogue this crate embeds.
 pub const CLASSIC_TEXT: &str = include_str!("../data/zoom-classic-scopes.txt");
 
+/// Zoom's API reference as this crate keeps it (`data/api-reference/`), read once per process.
+pub fn try_reference() -> Result<&'static reference::Reference, &'static reference::ReferenceError>
+{
+    static REFERENCE: OnceLock<Result<reference::Reference, reference::ReferenceError>> =
+        OnceLock::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/api-reference");
+    REFERENCE.get_or_init(|| reference::read_dir(&dir)).as_ref()
+}
+
+/// The page and the API reference linked ([`link::link`]), once per process.
+///
+/// # Panics
+/// If either document does not read, which this crate's tests rule out.
+pub fn linked() -> &'static link::Linked {
+    static LINKED: OnceLock<link::Linked> = OnceLock::new();
+    LINKED.get_or_init(|| match try_reference() {
+        Ok(reference) => link::link(classic(), reference),
+        Err(e) => panic!("the API reference does not read: {e}"),
+    })
+}
+
 /// The embedded catalogue, parsed once per process.
 pub fn try_classic() -> Result<&'static Catalogue, &'static ParseError> {
     static CLASSIC: OnceLock<Result<Catalogue, ParseError>> = OnceLock::new();

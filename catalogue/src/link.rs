@@ -10,16 +10,20 @@
 //!    choice: an unqualified title names it).
 //! 3. Otherwise, for a title on the page, the endpoint stays **ambiguous**: linked to no
 //!    operation, listed in [`Linked::ambiguous`].
+//! 0. **No OAuth scope**: an endpoint no scope of either model authorises is an operation of
+//!    its own, in an API group named after its product, whatever its title: the page lists
+//!    only what OAuth scopes grant.
 //! 4. **New title**: a title the page lacks becomes an operation of its own, in the API group
-//!    of its classic scopes when those the page knows all belong to one group; otherwise in an
-//!    API group named after its document's product ("Video SDK"), which is one of the page's
-//!    sections when their names match ignoring case and punctuation.
+//!    of its classic scopes when those the page knows all belong to one group; otherwise in the
+//!    API group most of its product's other endpoints are linked to, and for a product none of
+//!    whose endpoints the page knows, in an API group named after the product ("Video SDK";
+//!    one of the page's sections when the names match ignoring case and punctuation).
 //!
 //! Endpoints that share a new title and API group are one operation, as the page's
 //! operations are (a regular endpoint and its master-account variant share a title).
 //! Granular scopes are numbered in order of first appearance; each belongs to the API group of
-//! the first operation that lists it (a scope only ambiguous endpoints name, to its document's
-//! product).
+//! the first operation that lists it (a scope only ambiguous endpoints name, to the API group of
+//! the first operation their title names).
 
 use std::collections::HashMap;
 
@@ -44,6 +48,10 @@ pub enum Rule {
     NewWithoutClassic,
     /// A new title whose classic scopes belong to several API groups.
     NewAcrossGroups,
+    /// An endpoint no OAuth scope authorises (Video SDK, Cobrowse SDK): its own operation in
+    /// its product's API group, whatever its title, since the page lists only what OAuth
+    /// scopes grant ("Create a session" of the Video SDK is not Zoom Events' one).
+    WithoutScopes,
 }
 
 /// An operation of the linked catalogue: the page's, or one the reference adds.
@@ -131,9 +139,23 @@ pub fn link(c: &Catalogue, reference: &Reference) -> Linked {
         granular: Vec::new(),
         granular_by_name: HashMap::new(),
     };
+    // Rules 1 to 3 and the first case of 4 first: where a product's endpoints went decides
+    // where its other new titles go.
+    let mut placed: Vec<Option<(Rule, Option<usize>)>> = reference
+        .endpoints
+        .iter()
+        .map(|e| linker.place(e))
+        .collect();
+    let homes = document_homes(&linker, reference, &placed);
+    for (slot, endpoint) in placed.iter_mut().zip(&reference.endpoints) {
+        if slot.is_none() {
+            *slot =
+                Some(linker.new_elsewhere(endpoint, homes.get(endpoint.product.as_str()).copied()));
+        }
+    }
     let mut endpoints = Vec::with_capacity(reference.endpoints.len());
-    for (at, endpoint) in reference.endpoints.iter().enumerate() {
-        let (rule, operation) = linker.place(endpoint);
+    for (at, (endpoint, slot)) in reference.endpoints.iter().zip(placed).enumerate() {
+        let (rule, operation) = slot.unwrap_or((Rule::Ambiguous, None));
         if let Some(op) = operation {
             linker.attach(op, at, endpoint);
         }
@@ -143,7 +165,10 @@ pub fn link(c: &Catalogue, reference: &Reference) -> Linked {
     // granting no operation this catalogue can name.
     for (endpoint, _, operation) in &endpoints {
         if operation.is_none() {
-            let api = linker.product_api(&endpoint.product);
+            let api = c
+                .operations_titled(&endpoint.title)
+                .next()
+                .map_or(0, |op| op.group().index());
             for name in &endpoint.granular {
                 linker.granular_scope(name, api);
             }
@@ -167,16 +192,21 @@ struct Linker<'c> {
 }
 
 impl Linker<'_> {
-    /// The rule that links `endpoint`, and its operation.
-    fn place(&mut self, endpoint: &Endpoint) -> (Rule, Option<usize>) {
+    /// The rule that links `endpoint`, and its operation; `None` for a new title whose API
+    /// group its document decides.
+    fn place(&mut self, endpoint: &Endpoint) -> Option<(Rule, Option<usize>)> {
+        if endpoint.without_scopes() {
+            let api = self.product_api(&endpoint.product);
+            return Some((Rule::WithoutScopes, Some(self.new_operation(endpoint, api))));
+        }
         let titled: Vec<OperationId> = self
             .c
             .operations_titled(&endpoint.title)
             .map(|op| op.id())
             .collect();
         match titled.as_slice() {
-            [one] => (Rule::Title, Some(one.index())),
-            [] => self.new_operation(endpoint),
+            [one] => Some((Rule::Title, Some(one.index()))),
+            [] => self.new_in_one_group(endpoint),
             several => {
                 let mut named: Vec<&OperationId> = several
                     .iter()
@@ -186,7 +216,7 @@ impl Linker<'_> {
                     // No classic scope of the endpoint's names one: all of them are candidates.
                     named = several.iter().collect();
                 }
-                match named.as_slice() {
+                Some(match named.as_slice() {
                     [one] => (Rule::TitleAndScopes, Some(one.index())),
                     // Several that the page grants alike are one choice: the one an
                     // unqualified title names.
@@ -194,7 +224,7 @@ impl Linker<'_> {
                         (Rule::TitleAndScopes, Some(first.index()))
                     }
                     _ => (Rule::Ambiguous, None),
-                }
+                })
             }
         }
     }
@@ -214,8 +244,8 @@ impl Linker<'_> {
         })
     }
 
-    /// Rule 4: a title the page lacks.
-    fn new_operation(&mut self, endpoint: &Endpoint) -> (Rule, Option<usize>) {
+    /// The API groups of the page's classic scopes among `endpoint`'s.
+    fn classic_groups(&self, endpoint: &Endpoint) -> Vec<GroupId> {
         let mut groups: Vec<GroupId> = endpoint
             .classic
             .iter()
@@ -224,28 +254,47 @@ impl Linker<'_> {
             .collect();
         groups.sort_unstable();
         groups.dedup();
-        let (rule, api) = match groups.as_slice() {
-            [one] => (Rule::NewInOneGroup, one.index()),
-            [] => (Rule::NewWithoutClassic, self.product_api(&endpoint.product)),
-            _ => (Rule::NewAcrossGroups, self.product_api(&endpoint.product)),
+        groups
+    }
+
+    /// Rule 4, first case: a new title whose page-known classic scopes are of one API group.
+    fn new_in_one_group(&mut self, endpoint: &Endpoint) -> Option<(Rule, Option<usize>)> {
+        match self.classic_groups(endpoint).as_slice() {
+            [one] => Some((
+                Rule::NewInOneGroup,
+                Some(self.new_operation(endpoint, one.index())),
+            )),
+            _ => None,
+        }
+    }
+
+    /// Rule 4, other cases: in `home`, the API group of its product's endpoints, else one named
+    /// after the product.
+    fn new_elsewhere(&mut self, endpoint: &Endpoint, home: Option<usize>) -> (Rule, Option<usize>) {
+        let rule = match self.classic_groups(endpoint).len() {
+            0 => Rule::NewWithoutClassic,
+            _ => Rule::NewAcrossGroups,
         };
+        let api = home.unwrap_or_else(|| self.product_api(&endpoint.product));
+        (rule, Some(self.new_operation(endpoint, api)))
+    }
+
+    /// The operation of a new title in API group `api`, made on its first endpoint.
+    fn new_operation(&mut self, endpoint: &Endpoint, api: usize) -> usize {
         let key = (endpoint.title.clone(), api);
-        let op = match self.new_by_pair.get(&key) {
-            Some(&op) => op,
-            None => {
-                let op = self.operations.len();
-                self.operations.push(LinkedOperation {
-                    title: endpoint.title.clone(),
-                    api,
-                    page: None,
-                    endpoints: Vec::new(),
-                    granular: Vec::new(),
-                });
-                self.new_by_pair.insert(key, op);
-                op
-            }
-        };
-        (rule, Some(op))
+        if let Some(&op) = self.new_by_pair.get(&key) {
+            return op;
+        }
+        let op = self.operations.len();
+        self.operations.push(LinkedOperation {
+            title: endpoint.title.clone(),
+            api,
+            page: None,
+            endpoints: Vec::new(),
+            granular: Vec::new(),
+        });
+        self.new_by_pair.insert(key, op);
+        op
     }
 
     /// The API group named after a product: a section whose name matches, or a new group.
@@ -282,4 +331,36 @@ impl Linker<'_> {
             .insert(name.to_owned(), self.granular.len() - 1);
         self.granular.len() - 1
     }
+}
+
+/// The API group most of each product's placed endpoints belong to (the first of equals in
+/// the page's order), for the products with any: a product's documents (its regular and
+/// master-account ones) share it.
+fn document_homes<'r>(
+    linker: &Linker<'_>,
+    reference: &'r Reference,
+    placed: &[Option<(Rule, Option<usize>)>],
+) -> HashMap<&'r str, usize> {
+    let mut counts: HashMap<&str, HashMap<usize, usize>> = HashMap::new();
+    for (endpoint, slot) in reference.endpoints.iter().zip(placed) {
+        if let Some((rule, Some(op))) = slot
+            && *rule != Rule::WithoutScopes
+        {
+            let api = linker.operations[*op].api;
+            *counts
+                .entry(endpoint.product.as_str())
+                .or_default()
+                .entry(api)
+                .or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(document, apis)| {
+            let best = apis
+                .into_iter()
+                .max_by_key(|&(api, n)| (n, std::cmp::Reverse(api)))?;
+            Some((document, best.0))
+        })
+        .collect()
 }

@@ -5,13 +5,20 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zoom_scopes_catalogue::{classic, codegen};
+use zoom_scopes_catalogue::{classic, codegen, link, try_reference};
 
 fn main() -> ExitCode {
     let check = std::env::args().skip(1).any(|a| a == "--check");
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let root = root.canonicalize().unwrap_or(root);
-    let files = match codegen::files(classic()) {
+    let reference = match try_reference() {
+        Ok(reference) => reference,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let files = match codegen::files(classic(), &link::link(classic(), reference)) {
         Ok(files) => files,
         Err(e) => {
             eprintln!("error: {e}");

@@ -22,91 +22,9 @@ mod read;
 
 use std::collections::BTreeSet;
 
+pub use zoom_scopes_tables::{Method, RateLimit};
+
 pub use read::{ReferenceError, read_dir, read_documents};
-
-/// An HTTP method of an endpoint.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Method {
-    /// `GET`.
-    Get,
-    /// `POST`.
-    Post,
-    /// `PUT`.
-    Put,
-    /// `PATCH`.
-    Patch,
-    /// `DELETE`.
-    Delete,
-}
-
-impl Method {
-    /// Every method, in this order.
-    pub const ALL: [Method; 5] = [
-        Method::Get,
-        Method::Post,
-        Method::Put,
-        Method::Patch,
-        Method::Delete,
-    ];
-
-    /// The upper-case name: `GET`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Put => "PUT",
-            Method::Patch => "PATCH",
-            Method::Delete => "DELETE",
-        }
-    }
-
-    /// The method an OpenAPI path item key names (`get`, ...), if it is one.
-    pub fn from_key(key: &str) -> Option<Method> {
-        Method::ALL
-            .into_iter()
-            .find(|m| m.as_str().eq_ignore_ascii_case(key))
-    }
-}
-
-/// Zoom's rate-limit label of an endpoint, normalised from the case variants Zoom writes.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RateLimit {
-    /// `LIGHT`.
-    Light,
-    /// `MEDIUM`.
-    Medium,
-    /// `HEAVY`.
-    Heavy,
-    /// `RESOURCE-INTENSIVE`.
-    ResourceIntensive,
-}
-
-impl RateLimit {
-    /// Every label, lightest first.
-    pub const ALL: [RateLimit; 4] = [
-        RateLimit::Light,
-        RateLimit::Medium,
-        RateLimit::Heavy,
-        RateLimit::ResourceIntensive,
-    ];
-
-    /// The label as Zoom writes it in upper case.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RateLimit::Light => "LIGHT",
-            RateLimit::Medium => "MEDIUM",
-            RateLimit::Heavy => "HEAVY",
-            RateLimit::ResourceIntensive => "RESOURCE-INTENSIVE",
-        }
-    }
-
-    /// The label `text` names, ignoring case; `None` for anything else (Zoom once writes `1`).
-    pub fn parse(text: &str) -> Option<RateLimit> {
-        RateLimit::ALL
-            .into_iter()
-            .find(|l| l.as_str().eq_ignore_ascii_case(text.trim()))
-    }
-}
 
 /// One endpoint of the API reference: a method and a path template.
 #[derive(Clone, Debug, PartialEq, Eq)]

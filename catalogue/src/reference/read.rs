@@ -109,7 +109,7 @@ fn read_document(name: &str, text: &str, into: &mut Vec<Endpoint>) -> Result<(),
         let master_account = master_document && is_sub_account_path(&path);
         for (key, value) in item {
             // Path items may hold `parameters`, `servers` and the like beside the methods.
-            let Some(method) = Method::from_key(&key) else {
+            let Some(method) = Method::parse(&key) else {
                 continue;
             };
             let record: Record = serde_json::from_value(value)

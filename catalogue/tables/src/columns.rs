@@ -4,12 +4,15 @@
 //! `zoom_scopes_catalogue::codegen::tables`).
 
 use crate::generated as raw;
-use crate::{Access, Level, OperationId, ScopeId};
+use crate::{Access, Level, Method, OperationId, ScopeId};
 
 pub(crate) const SCOPE_COUNT: usize = raw::SCOPE_NAMES.len();
+pub(crate) const CLASSIC_SCOPES: usize = raw::CLASSIC_SCOPES;
+pub(crate) static SHARED_SCOPES: [u16; raw::SHARED_SCOPES.len()] = raw::SHARED_SCOPES;
 
 pub(crate) static APIS: [&str; raw::APIS.len()] = raw::APIS;
 pub(crate) static SCOPE_NAMES: [&str; SCOPE_COUNT] = raw::SCOPE_NAMES;
+pub(crate) static SCOPE_SLOTS: [u16; raw::SCOPE_SLOTS.len()] = raw::SCOPE_SLOTS;
 pub(crate) static SCOPE_DESCRIPTIONS: [&str; SCOPE_COUNT] = raw::SCOPE_DESCRIPTIONS;
 pub(crate) static SCOPE_APIS: [u16; SCOPE_COUNT] = raw::SCOPE_APIS;
 pub(crate) static SCOPE_LEVELS: [Level; SCOPE_COUNT] = levels(raw::SCOPE_LEVELS);
@@ -26,7 +29,41 @@ pub(crate) static GRANTED_BY_ENDS: [u16; OPERATION_COUNT] = raw::GRANTED_BY_ENDS
 pub(crate) static GRANTED_BY: [ScopeId; raw::GRANTED_BY.len()] = scope_ids(raw::GRANTED_BY);
 pub(crate) static DEPRECATED: [u16; raw::DEPRECATED.len()] = raw::DEPRECATED;
 pub(crate) static REPLACEMENTS: [u16; raw::DEPRECATED.len()] = raw::REPLACEMENTS;
+pub(crate) static GRANULAR_BY_ENDS: [u16; OPERATION_COUNT] = raw::GRANULAR_BY_ENDS;
+pub(crate) static GRANULAR_BY: [ScopeId; raw::GRANULAR_BY.len()] = scope_ids(raw::GRANULAR_BY);
 pub(crate) static BY_TITLE: [OperationId; OPERATION_COUNT] = operation_ids(raw::BY_TITLE);
+pub(crate) static MARKER_NUMBERED: [u16; raw::MARKER_NUMBERED.len()] = raw::MARKER_NUMBERED;
+pub(crate) static MARKER_NUMBERS: [u8; raw::MARKER_NUMBERED.len()] = raw::MARKER_NUMBERS;
+pub(crate) static OPERATION_ENDPOINT_ENDS: [u16; OPERATION_COUNT] = raw::OPERATION_ENDPOINT_ENDS;
+
+pub(crate) const ENDPOINT_COUNT: usize = raw::ENDPOINT_PATHS.len();
+pub(crate) static ENDPOINT_METHODS: [Method; ENDPOINT_COUNT] = methods(raw::ENDPOINT_METHODS);
+pub(crate) static ENDPOINT_PATHS: [&str; ENDPOINT_COUNT] = raw::ENDPOINT_PATHS;
+pub(crate) static ENDPOINT_OPERATION_IDS: [&str; ENDPOINT_COUNT] = raw::ENDPOINT_OPERATION_IDS;
+pub(crate) static ENDPOINT_FLAGS: [u8; ENDPOINT_COUNT] = raw::ENDPOINT_FLAGS;
+pub(crate) static ENDPOINT_RATE_LIMITS: [u8; ENDPOINT_COUNT] = raw::ENDPOINT_RATE_LIMITS;
+pub(crate) static ENDPOINT_GRANULAR_ENDS: [u16; ENDPOINT_COUNT] = raw::ENDPOINT_GRANULAR_ENDS;
+pub(crate) static ENDPOINT_GRANULAR: [ScopeId; raw::ENDPOINT_GRANULAR.len()] =
+    scope_ids(raw::ENDPOINT_GRANULAR);
+
+/// A sorted column's position of `value`; a binary search written out, as
+/// `slice::binary_search` is not `const`.
+pub(crate) const fn position(sorted: &[u16], value: u16) -> Option<usize> {
+    let (mut low, mut high) = (0, sorted.len());
+    while low < high {
+        let mid = low + (high - low) / 2;
+        // no panic: `mid` is below `high`, at most the length
+        let at = sorted[mid];
+        if at == value {
+            return Some(mid);
+        } else if at < value {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    None
+}
 
 /// Row `row`'s run of a flat column whose runs end at `ends`.
 pub(crate) const fn run<T>(column: &'static [T], ends: &'static [u16], row: usize) -> &'static [T] {
@@ -62,6 +99,17 @@ const fn operation_ids<const N: usize>(raw: [u16; N]) -> [OperationId; N] {
         i += 1;
     }
     ids
+}
+
+const fn methods<const N: usize>(raw: [u8; N]) -> [Method; N] {
+    let mut methods = [Method::Get; N];
+    let mut i = 0;
+    while i < N {
+        // no panic: const evaluation (a failure is a build error), and `i` is below `N`
+        methods[i] = Method::ALL[raw[i] as usize];
+        i += 1;
+    }
+    methods
 }
 
 const fn levels<const N: usize>(raw: [u8; N]) -> [Level; N] {
@@ -113,6 +161,17 @@ mod tests {
         );
         assert!(SCOPE_GRANT_ENDS.is_sorted() && GRANTED_BY_ENDS.is_sorted());
         assert!(DEPRECATED.is_sorted());
-        assert!(SCOPE_DESCRIPTIONS.iter().filter(|d| d.is_empty()).count() == 1);
+        let classic = &SCOPE_DESCRIPTIONS[..CLASSIC_SCOPES];
+        assert_eq!(classic.iter().filter(|d| d.is_empty()).count(), 1);
+        assert!(
+            SCOPE_DESCRIPTIONS[CLASSIC_SCOPES..]
+                .iter()
+                .all(|d| d.is_empty())
+        );
+        assert!(
+            SHARED_SCOPES
+                .iter()
+                .all(|&s| usize::from(s) < CLASSIC_SCOPES)
+        );
     }
 }

@@ -24,6 +24,32 @@ pub enum Access {
     Write,
 }
 
+/// Zoom's two scope models. An app holds scopes of one of them.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Model {
+    /// The scopes of the classic-scope page (`meeting:write`), which apps created before
+    /// March 2024 hold until they migrate.
+    Classic,
+    /// Per-operation scopes (`meeting:write:meeting`), the only ones a new app can choose.
+    Granular,
+}
+
+impl Model {
+    /// `classic` or `granular`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Model::Classic => "classic",
+            Model::Granular => "granular",
+        }
+    }
+}
+
+impl fmt::Display for Model {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// What every message says when only `:master` scopes grant an operation.
 pub const MASTER_ONLY: &str = "only :master scopes grant it; they grant the master-account \
                                variant (/accounts/{accountId}/...) of the operation";

@@ -29,10 +29,14 @@ mod api;
 #[cfg(feature = "data")]
 mod columns;
 #[cfg(feature = "data")]
+mod endpoint;
+#[cfg(feature = "data")]
 #[rustfmt::skip]
 #[allow(clippy::all)]
 mod generated;
+mod http;
 mod level;
+pub mod name_hash;
 pub mod naming;
 #[cfg(feature = "data")]
 mod operation;
@@ -42,9 +46,12 @@ pub mod text;
 
 #[cfg(feature = "data")]
 pub use api::ApiId;
-pub use level::{Access, Level, MASTER_ONLY};
+#[cfg(feature = "data")]
+pub use endpoint::EndpointId;
+pub use http::{Method, RateLimit};
+pub use level::{Access, Level, MASTER_ONLY, Model};
 #[cfg(feature = "data")]
 pub use operation::{OperationId, titles};
 #[cfg(feature = "data")]
-pub use scope::{ScopeId, rank};
+pub use scope::{Mixed, ScopeId, model_of, rank};
 pub use text::{api_key, same_api};

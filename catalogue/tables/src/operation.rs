@@ -2,10 +2,12 @@
 //! operation by title and API group.
 
 use crate::columns::{
-    BY_TITLE, DEPRECATED, GRANTED_BY, GRANTED_BY_ENDS, OPERATION_APIS, OPERATION_COUNT,
-    OPERATION_IDS, OPERATION_TITLES, REPLACEMENTS, run, some,
+    BY_TITLE, DEPRECATED, GRANTED_BY, GRANTED_BY_ENDS, GRANULAR_BY, GRANULAR_BY_ENDS,
+    MARKER_NUMBERED, MARKER_NUMBERS, OPERATION_APIS, OPERATION_COUNT, OPERATION_ENDPOINT_ENDS,
+    OPERATION_IDS, OPERATION_TITLES, REPLACEMENTS, position, run, some,
 };
-use crate::{ApiId, ScopeId, same_api};
+use crate::naming::{MarkerPath, marker};
+use crate::{ApiId, EndpointId, Model, ScopeId, same_api};
 
 /// An operation, numbered in order of first appearance in the catalogue.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -47,10 +49,53 @@ impl OperationId {
         ApiId(OPERATION_APIS[self.index()])
     }
 
-    /// The granting scopes, least privileged first: any one of them grants the operation.
+    /// The classic scopes that grant it (the classic-scope page's), least privileged first:
+    /// any one of them grants the operation.
     #[inline]
     pub const fn granted_by(self) -> &'static [ScopeId] {
         run(&GRANTED_BY, &GRANTED_BY_ENDS, self.index())
+    }
+
+    /// The granular scopes that grant it (its endpoints' in Zoom's API reference), least
+    /// privileged first: any one of them grants the operation.
+    #[inline]
+    pub const fn granular(self) -> &'static [ScopeId] {
+        run(&GRANULAR_BY, &GRANULAR_BY_ENDS, self.index())
+    }
+
+    /// The scopes of `model` that grant it, least privileged first.
+    pub const fn granted_in(self, model: Model) -> &'static [ScopeId] {
+        match model {
+            Model::Classic => self.granted_by(),
+            Model::Granular => self.granular(),
+        }
+    }
+
+    /// Whether an OAuth scope of either model grants it; the operations no scope grants are
+    /// authorised otherwise (Video SDK, Cobrowse SDK: an SDK key, not OAuth).
+    pub const fn oauth(self) -> bool {
+        !self.granted_by().is_empty() || !self.granular().is_empty()
+    }
+
+    /// Its endpoints in Zoom's API reference (none for the few titles only the scope page has).
+    pub fn endpoints(self) -> impl ExactSizeIterator<Item = EndpointId> + Clone {
+        let index = self.index();
+        // no panic: an OperationId only comes from these tables, with an entry per operation
+        let end = OPERATION_ENDPOINT_ENDS[index];
+        let before = index.checked_sub(1);
+        // no panic: as above, and `before` is before `index`
+        let start = before.map_or(0, |b| OPERATION_ENDPOINT_ENDS[b]);
+        (start..end).map(EndpointId)
+    }
+
+    /// Its typed-mode marker trait, `zoom_scopes::operations::<module>::<name>`.
+    pub fn marker(self) -> MarkerPath {
+        let path = marker(self.api().name(), self.title());
+        match position(&MARKER_NUMBERED, self.0) {
+            // no panic: `MARKER_NUMBERS` has an entry for each of `MARKER_NUMBERED`
+            Some(at) => path.numbered(MARKER_NUMBERS[at]),
+            None => path,
+        }
     }
 
     /// The operationId of Zoom's API reference, when the scope page links to it (the
@@ -74,23 +119,9 @@ impl OperationId {
         }
     }
 
-    /// This operation's position in `DEPRECATED` (sorted), if Zoom marks it; a binary search
-    /// written out, as `slice::binary_search` is not `const`.
+    /// This operation's position in `DEPRECATED`, if Zoom marks it.
     const fn deprecated_at(self) -> Option<usize> {
-        let (mut low, mut high) = (0, DEPRECATED.len());
-        while low < high {
-            let mid = low + (high - low) / 2;
-            // no panic: `mid` is below `high`, at most the length
-            let at = DEPRECATED[mid];
-            if at == self.0 {
-                return Some(mid);
-            } else if at < self.0 {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        None
+        position(&DEPRECATED, self.0)
     }
 
     /// The operations with exactly this title, one per API group that documents it, in
@@ -112,22 +143,32 @@ impl OperationId {
     /// not document it, or (without `api`) a title that several API groups document with
     /// different granting scopes. Explaining which is the caller's business.
     pub fn find(title: &str, api: Option<&str>) -> Option<OperationId> {
-        let mut found = OperationId::titled(title);
         match api {
-            Some(api) => found.find(|op| same_api(op.api().name(), api)),
+            Some(api) => OperationId::titled(title).find(|op| same_api(op.api().name(), api)),
             None if is_ambiguous(title) => None,
-            None => found.next(),
+            None => named(title).next(),
         }
     }
 }
 
 /// Whether the API groups that document `title` grant it with different scopes, so that the
 /// title alone names no one operation.
+///
+/// Only the operations an OAuth scope grants count when there are any: "Create a session" is
+/// Zoom Events' (the page's) as it always was, though the Video SDK, which OAuth scopes do not
+/// authorise, has one too. A title only such operations have names them alone.
 pub fn is_ambiguous(title: &str) -> bool {
-    // `granted_by` is ranked by privilege, a total order, so equal sets are equal lists.
-    let mut sets = OperationId::titled(title).map(OperationId::granted_by);
-    let first = sets.next();
-    sets.any(|s| Some(s) != first)
+    // The lists are ranked by privilege, a total order, so equal sets are equal lists.
+    let mut grants = named(title).map(|op| (op.granted_by(), op.granular()));
+    let first = grants.next();
+    grants.any(|g| Some(g) != first)
+}
+
+/// The operations an unqualified `title` can name: those OAuth scopes grant, or all of them
+/// when no scope grants any.
+fn named(title: &str) -> impl Iterator<Item = OperationId> + '_ {
+    let oauth = OperationId::titled(title).any(OperationId::oauth);
+    OperationId::titled(title).filter(move |op| !oauth || op.oauth())
 }
 
 /// Every distinct title, sorted (a title in several API groups comes once).
@@ -155,18 +196,46 @@ mod tests {
         OperationId::titled(title).collect()
     }
 
-    /// The counts of the classic-scope page (`catalogue-notes`), as the tables hold them.
+    /// The counts of the classic-scope page (`catalogue-notes`) and of the API reference as
+    /// linked to it (`catalogue/tests/reference.rs`), as the tables hold them.
     #[test]
-    fn counts_match_the_page() {
-        assert_eq!(ScopeId::COUNT, 465);
-        assert_eq!(ApiId::all().len(), 59);
-        assert_eq!(titles().count(), 1431);
-        assert_eq!(OperationId::COUNT, 1490);
+    fn counts_match_the_documents() {
+        let classic = || ScopeId::all().filter(|s| s.model() == Model::Classic);
+        assert_eq!(classic().count(), 465);
+        // The page lists nothing under 266 of them (two of those grant operations in the
+        // granular lists that name them too).
+        let page_lists_nothing =
+            |s: &ScopeId| !s.grants().iter().any(|op| op.granted_by().contains(s));
+        assert_eq!(classic().filter(page_lists_nothing).count(), 266);
         assert_eq!(
-            ScopeId::all().filter(|s| s.grants().is_empty()).count(),
-            266
+            ScopeId::COUNT,
+            465 + 2_599 - 2,
+            "two granular names are the page's"
         );
-        assert_eq!(titles().filter(|t| is_ambiguous(t)).count(), 58);
+        assert_eq!(ApiId::all().len(), 59 + 3);
+        assert_eq!(OperationId::COUNT, 1_490 + 356);
+        let page_titles = || OperationId::all().take(1_490).map(OperationId::title);
+        let mut distinct: Vec<&str> = page_titles().collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 1_431);
+        let ambiguous = distinct.iter().filter(|t| is_ambiguous(t)).count();
+        assert_eq!(ambiguous, 58);
+        let shared: Vec<&str> = ScopeId::all()
+            .filter(|s| s.model() == Model::Classic && s.in_model(Model::Granular))
+            .map(ScopeId::name)
+            .collect();
+        assert_eq!(
+            shared,
+            ["meeting:write:sip_dialing", "webinar:write:sip_dialing"]
+        );
+        let without_oauth = OperationId::all().filter(|op| !op.oauth()).count();
+        assert!(without_oauth > 0);
+        assert!(
+            OperationId::all()
+                .filter(|op| !op.oauth())
+                .all(|op| op.index() >= 1_490)
+        );
     }
 
     #[test]
@@ -224,6 +293,10 @@ mod tests {
         assert_eq!(OperationId::find("Create a meeting", Some("Webinar")), None);
         assert_eq!(OperationId::find("Create a meeting", Some("")), None);
         assert_eq!(OperationId::find("", None), None);
+        let session = OperationId::find("Create a session", None).expect("Zoom Events'");
+        assert_eq!(session.api().name(), "Zoom Events");
+        let sdk = OperationId::find("Create a session", Some("Video SDK")).expect("the SDK's");
+        assert!(!sdk.oauth() && sdk.endpoints().len() > 0);
         let dashboard = OperationId::find("List meetings", Some("dashboard")).expect("documented");
         assert_eq!(dashboard.api().name(), "Dashboard");
         assert_eq!(
@@ -243,7 +316,12 @@ mod tests {
                 assert!(same_api(found.api().name(), api), "{written}");
             }
             match OperationId::find(op.title(), None) {
-                Some(found) => assert_eq!(found.granted_by(), op.granted_by()),
+                Some(found) if found.oauth() == op.oauth() => {
+                    assert_eq!(found.granted_by(), op.granted_by());
+                    assert_eq!(found.granular(), op.granular());
+                }
+                // A title OAuth scopes grant in one API group names that one.
+                Some(found) => assert!(found.oauth() && !op.oauth(), "{:?}", op.title()),
                 None => assert!(is_ambiguous(op.title()), "{:?}", op.title()),
             }
         }
@@ -272,7 +350,20 @@ mod tests {
         }
         for scope in ScopeId::all() {
             for op in scope.grants() {
-                assert!(op.granted_by().contains(&scope));
+                assert!(
+                    op.granted_in(scope.model()).contains(&scope) || op.granular().contains(&scope)
+                );
+            }
+        }
+        for op in OperationId::all() {
+            let ranked = op.granular();
+            assert!(
+                ranked
+                    .windows(2)
+                    .all(|w| w[0].privilege() < w[1].privilege())
+            );
+            for scope in ranked {
+                assert!(scope.in_model(Model::Granular) && scope.grants().contains(&op));
             }
         }
     }

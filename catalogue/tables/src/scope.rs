@@ -1,15 +1,15 @@
 //! [`ScopeId`]: one documented Zoom OAuth scope, and the lookup of a scope by its name.
 //!
 //! A token's `scope` field is parsed on every token, so the name lookup is on the hot path: an
-//! open-addressed hash table over the documented names. It is built by const evaluation from
-//! the scope rows, so the hash that places a name and the hash that looks it up are the same
-//! function by construction.
+//! open-addressed hash table over the documented names, which the generator places with
+//! [`name_hash::place`] and this lookup probes with the same [`name_hash::first_slot`].
 
 use crate::columns::{
-    SCOPE_ACCESS, SCOPE_APIS, SCOPE_COUNT, SCOPE_DESCRIPTIONS, SCOPE_GRANT_ENDS, SCOPE_GRANTS,
-    SCOPE_LEVELS, SCOPE_NAMES, run, some,
+    CLASSIC_SCOPES, SCOPE_ACCESS, SCOPE_APIS, SCOPE_COUNT, SCOPE_DESCRIPTIONS, SCOPE_GRANT_ENDS,
+    SCOPE_GRANTS, SCOPE_LEVELS, SCOPE_NAMES, SCOPE_SLOTS, SHARED_SCOPES, position, run, some,
 };
-use crate::{Access, ApiId, Level, OperationId};
+use crate::name_hash;
+use crate::{Access, ApiId, Level, Model, OperationId};
 
 /// A documented scope, numbered in catalogue order.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -41,20 +41,21 @@ impl ScopeId {
     /// The scope with exactly this documented name (`division:wirte:admin` as Zoom spells it).
     #[inline]
     pub fn named(name: &str) -> Option<ScopeId> {
-        let mut slot = first_slot(name.as_bytes());
+        let mask = SCOPE_SLOTS.len() - 1;
+        let mut slot = name_hash::first_slot(name.as_bytes(), SCOPE_SLOTS.len());
         loop {
             // `slot` is masked to the table size; the table always has an empty slot, so the
             // probe ends.
             // no panic: `slot` is masked to the table's size
-            let index = TABLE[slot];
-            if index == EMPTY {
+            let index = SCOPE_SLOTS[slot];
+            if index == name_hash::EMPTY {
                 return None;
             }
             // no panic: the table holds scope indices or EMPTY, which ended the loop
             if SCOPE_NAMES[usize::from(index)] == name {
                 return Some(ScopeId(index));
             }
-            slot = (slot + 1) & (SLOTS - 1);
+            slot = (slot + 1) & mask;
         }
     }
 
@@ -96,9 +97,66 @@ impl ScopeId {
         (self.level(), self.access(), self)
     }
 
-    /// The operations this scope grants, in catalogue order, each once.
+    /// The scope model its name belongs to: the classic page's scopes come first, the granular
+    /// ones after them. Two names the page documents are in granular lists too
+    /// (`meeting:write:sip_dialing`): they are classic here, and [`ScopeId::in_model`] says
+    /// they belong to both.
+    pub const fn model(self) -> Model {
+        if self.index() < CLASSIC_SCOPES {
+            Model::Classic
+        } else {
+            Model::Granular
+        }
+    }
+
+    /// Whether a declaration of scopes of `model` may hold this scope.
+    pub const fn in_model(self, model: Model) -> bool {
+        match (self.model(), model) {
+            (Model::Classic, Model::Granular) => position(&SHARED_SCOPES, self.0).is_some(),
+            (own, asked) => own as u8 == asked as u8,
+        }
+    }
+
+    /// The operations this scope grants, each once (a classic scope's in the page's order).
     pub const fn grants(self) -> &'static [OperationId] {
         run(&SCOPE_GRANTS, &SCOPE_GRANT_ENDS, self.index())
+    }
+}
+
+/// A declaration that holds scopes of both models: the names only the classic model has, and
+/// those only the granular model has, in the order given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mixed {
+    /// Names of the classic-scope page that no granular list names.
+    pub classic: Vec<ScopeId>,
+    /// Granular names.
+    pub granular: Vec<ScopeId>,
+}
+
+/// The scope model a declaration of `scopes` holds: granular when it names a granular scope,
+/// classic otherwise (also when every name belongs to both, or there is none); `Err` when it
+/// names scopes only one model has from both.
+pub fn model_of(scopes: &[ScopeId]) -> Result<Model, Mixed> {
+    let only = |model: Model| -> Vec<ScopeId> {
+        scopes
+            .iter()
+            .copied()
+            .filter(|s| s.in_model(model) && !s.in_model(other(model)))
+            .collect()
+    };
+    let (classic, granular) = (only(Model::Classic), only(Model::Granular));
+    match (classic.is_empty(), granular.is_empty()) {
+        (_, true) => Ok(Model::Classic),
+        (true, false) => Ok(Model::Granular),
+        (false, false) => Err(Mixed { classic, granular }),
+    }
+}
+
+/// The other scope model.
+const fn other(model: Model) -> Model {
+    match model {
+        Model::Classic => Model::Granular,
+        Model::Granular => Model::Classic,
     }
 }
 
@@ -108,90 +166,48 @@ pub fn rank(scopes: &mut [ScopeId]) {
     scopes.sort_unstable_by_key(|s| s.privilege());
 }
 
-/// Slots in the table: a power of two at least twice the scope count, so most lookups hit on
-/// the first probe and a probe for an unknown name soon reaches an empty slot.
-const SLOTS: usize = (SCOPE_COUNT * 2).next_power_of_two();
-
-/// Marks an empty slot (scope indices are below `SCOPE_COUNT`, far below this).
-const EMPTY: u16 = u16::MAX;
-
-/// Slot of each documented name: the scope index, or [`EMPTY`].
-static TABLE: [u16; SLOTS] = build();
-
-/// Places every scope by linear probing from its name's first slot.
-/// It runs in const evaluation, when this crate is compiled: a failure is a build error of this
-/// crate, never a panic at run time.
-const fn build() -> [u16; SLOTS] {
-    // no panic: const evaluation
-    assert!(SCOPE_COUNT < SLOTS && SCOPE_COUNT < EMPTY as usize);
-    let mut table = [EMPTY; SLOTS];
-    let mut index = 0;
-    while index < SCOPE_COUNT {
-        // no panic: const evaluation, and `index` is below the count
-        let mut slot = first_slot(SCOPE_NAMES[index].as_bytes());
-        // no panic: const evaluation, and `slot` is masked to the table's size
-        while table[slot] != EMPTY {
-            slot = (slot + 1) & (SLOTS - 1);
-        }
-        // no panic: as above
-        table[slot] = index as u16;
-        index += 1;
-    }
-    table
-}
-
-/// The slot a name's probe starts at: the top bits of its hash.
-#[inline]
-const fn first_slot(name: &[u8]) -> usize {
-    (hash(name) >> (u64::BITS - SLOTS.trailing_zeros())) as usize
-}
-
-/// A multiplicative hash that takes the name eight bytes at a time, seeded with its length.
-/// A name of eight bytes or more ends with its last eight bytes (overlapping the chunk before,
-/// so the hot path reads whole words only); a shorter name is one zero-padded chunk.
-#[inline]
-const fn hash(name: &[u8]) -> u64 {
-    let mut h = name.len() as u64;
-    let Some(last) = name.last_chunk::<8>() else {
-        return mix(h, short_chunk(name));
-    };
-    let mut rest = name;
-    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
-        if tail.is_empty() {
-            break;
-        }
-        h = mix(h, u64::from_le_bytes(*chunk));
-        rest = tail;
-    }
-    mix(h, u64::from_le_bytes(*last))
-}
-
-/// One step of the hash.
-#[inline]
-const fn mix(h: u64, chunk: u64) -> u64 {
-    (h.rotate_left(5) ^ chunk).wrapping_mul(0x517c_c1b7_2722_0a95)
-}
-
-/// The bytes of a name shorter than eight bytes, little-endian, zero-padded.
-#[inline]
-const fn short_chunk(name: &[u8]) -> u64 {
-    let mut chunk = 0u64;
-    let mut rest = name;
-    let mut shift = 0;
-    while let [byte, tail @ ..] = rest {
-        chunk |= (*byte as u64) << shift;
-        shift += 8;
-        rest = tail;
-    }
-    chunk
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn named(name: &str) -> Option<ScopeId> {
         ScopeId::named(name)
+    }
+
+    #[test]
+    fn declarations_hold_one_model() {
+        let ids = |names: &[&str]| -> Vec<ScopeId> {
+            names.iter().map(|n| ScopeId::named(n).unwrap()).collect()
+        };
+        assert_eq!(model_of(&[]), Ok(Model::Classic));
+        assert_eq!(
+            model_of(&ids(&["meeting:write", "user:read"])),
+            Ok(Model::Classic)
+        );
+        assert_eq!(
+            model_of(&ids(&["meeting:write:meeting"])),
+            Ok(Model::Granular)
+        );
+        // A name of both models goes with either.
+        assert_eq!(
+            model_of(&ids(&["meeting:write:sip_dialing"])),
+            Ok(Model::Classic)
+        );
+        let both = ids(&["meeting:write:sip_dialing", "meeting:write:meeting"]);
+        assert_eq!(model_of(&both), Ok(Model::Granular));
+        let mixed = ids(&[
+            "meeting:write",
+            "meeting:read:meeting",
+            "user:read",
+            "meeting:write:sip_dialing",
+        ]);
+        assert_eq!(
+            model_of(&mixed),
+            Err(Mixed {
+                classic: ids(&["meeting:write", "user:read"]),
+                granular: ids(&["meeting:read:meeting"]),
+            })
+        );
     }
 
     #[test]
@@ -208,7 +224,14 @@ mod tests {
 
     #[test]
     fn every_scope_has_one_slot() {
-        let mut placed: Vec<u16> = TABLE.iter().copied().filter(|&i| i != EMPTY).collect();
+        assert_eq!(SCOPE_SLOTS.len(), name_hash::slots(SCOPE_COUNT));
+        assert_eq!(SCOPE_SLOTS.to_vec(), name_hash::place(&SCOPE_NAMES));
+        let empty = name_hash::EMPTY;
+        let mut placed: Vec<u16> = SCOPE_SLOTS
+            .iter()
+            .copied()
+            .filter(|&i| i != empty)
+            .collect();
         placed.sort_unstable();
         let expected: Vec<u16> = (0..SCOPE_COUNT as u16).collect();
         assert_eq!(placed, expected);
@@ -254,16 +277,5 @@ mod tests {
             assert_eq!(named(&format!("{name}x")), None);
             assert_eq!(named(&format!("{name}\u{e9}")), None);
         }
-    }
-
-    #[test]
-    fn the_hash_reads_every_byte_and_the_length() {
-        assert_ne!(hash(b"abcdefgh"), hash(b"abcdefgi"));
-        assert_ne!(hash(b"abcdefghi"), hash(b"abcdefghj"));
-        assert_ne!(hash(b"a"), hash(b"a\0"));
-        assert_ne!(hash(b""), hash(b"\0"));
-        assert_ne!(hash(b"abcdefghijklmnop"), hash(b"abcdefghijklmnoq"));
-        assert_ne!(hash(b"abcdefghijklmnopq"), hash(b"abcdefghijklmnopr"));
-        assert_ne!(hash(b"abcdefghijklmnopq"), hash(b"bbcdefghijklmnopq"));
     }
 }

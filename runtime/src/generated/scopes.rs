@@ -934,4 +934,5198 @@ impl Scope {
     pub const WORKFORCE_MANAGEMENT_WRITE_ADMIN: Scope = Scope::at(463);
     /// `workforce_management:read:admin` (workforce_management API): View workforce management information
     pub const WORKFORCE_MANAGEMENT_READ_ADMIN: Scope = Scope::at(464);
+    /// `account:read:list_sub_accounts:master` (Account API) (granular)
+    pub const ACCOUNT_READ_LIST_SUB_ACCOUNTS_MASTER: Scope = Scope::at(465);
+    /// `account:write:sub_account:master` (Account API) (granular)
+    pub const ACCOUNT_WRITE_SUB_ACCOUNT_MASTER: Scope = Scope::at(466);
+    /// `account:delete:sub_account:master` (Account API) (granular)
+    pub const ACCOUNT_DELETE_SUB_ACCOUNT_MASTER: Scope = Scope::at(467);
+    /// `account:read:sub_account:master` (Account API) (granular)
+    pub const ACCOUNT_READ_SUB_ACCOUNT_MASTER: Scope = Scope::at(468);
+    /// `account:read:sub_account:admin` (Account API) (granular)
+    pub const ACCOUNT_READ_SUB_ACCOUNT_ADMIN: Scope = Scope::at(469);
+    /// `information_barrier:read:list_policies:master` (Meeting API) (granular)
+    pub const INFORMATION_BARRIER_READ_LIST_POLICIES_MASTER: Scope = Scope::at(470);
+    /// `information_barrier:write:policy:master` (Meeting API) (granular)
+    pub const INFORMATION_BARRIER_WRITE_POLICY_MASTER: Scope = Scope::at(471);
+    /// `information_barrier:delete:policy:master` (Meeting API) (granular)
+    pub const INFORMATION_BARRIER_DELETE_POLICY_MASTER: Scope = Scope::at(472);
+    /// `information_barrier:read:policy:master` (Meeting API) (granular)
+    pub const INFORMATION_BARRIER_READ_POLICY_MASTER: Scope = Scope::at(473);
+    /// `information_barrier:update:policy:master` (Meeting API) (granular)
+    pub const INFORMATION_BARRIER_UPDATE_POLICY_MASTER: Scope = Scope::at(474);
+    /// `account:read:lock_settings:master` (Account API) (granular)
+    pub const ACCOUNT_READ_LOCK_SETTINGS_MASTER: Scope = Scope::at(475);
+    /// `account:update:lock_settings:master` (Account API) (granular)
+    pub const ACCOUNT_UPDATE_LOCK_SETTINGS_MASTER: Scope = Scope::at(476);
+    /// `account:update:lock_settings:admin` (Account API) (granular)
+    pub const ACCOUNT_UPDATE_LOCK_SETTINGS_ADMIN: Scope = Scope::at(477);
+    /// `account:read:managed_domains:master` (Account API) (granular)
+    pub const ACCOUNT_READ_MANAGED_DOMAINS_MASTER: Scope = Scope::at(478);
+    /// `dashboard:read:chat:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_CHAT_MASTER: Scope = Scope::at(479);
+    /// `dashboard:read:list_meetings_feedback:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_MEETINGS_FEEDBACK_MASTER: Scope = Scope::at(480);
+    /// `dashboard:read:meeting_feedback:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_MEETING_FEEDBACK_MASTER: Scope = Scope::at(481);
+    /// `dashboard:read:meeting_survey:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_MEETING_SURVEY_MASTER: Scope = Scope::at(482);
+    /// `dashboard:read:client_versions:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_CLIENT_VERSIONS_MASTER: Scope = Scope::at(483);
+    /// `dashboard:read:crc_port_usage:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_CRC_PORT_USAGE_MASTER: Scope = Scope::at(484);
+    /// `dashboard:read:list_zoomrooms:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_ZOOMROOMS_MASTER: Scope = Scope::at(485);
+    /// `dashboard:read:issues_zoomroom:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_ISSUES_ZOOMROOM_MASTER: Scope = Scope::at(486);
+    /// `dashboard:read:meeting:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_MEETING_MASTER: Scope = Scope::at(487);
+    /// `dashboard:read:list_meeting_participants:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_MEETING_PARTICIPANTS_MASTER: Scope = Scope::at(488);
+    /// `dashboard:read:list_meeting_participants_qos:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_MEETING_PARTICIPANTS_QOS_MASTER: Scope = Scope::at(489);
+    /// `dashboard:read:post_meeting_feedback:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_POST_MEETING_FEEDBACK_MASTER: Scope = Scope::at(490);
+    /// `dashboard:read:meeting_sharing:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_MEETING_SHARING_MASTER: Scope = Scope::at(491);
+    /// `dashboard:read:meeting_participant_qos:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_MEETING_PARTICIPANT_QOS_MASTER: Scope = Scope::at(492);
+    /// `dashboard:read:meeting_quality_score:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_MEETING_QUALITY_SCORE_MASTER: Scope = Scope::at(493);
+    /// `dashboard:read:list_webinars:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_WEBINARS_MASTER: Scope = Scope::at(494);
+    /// `dashboard:read:webinar:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_WEBINAR_MASTER: Scope = Scope::at(495);
+    /// `dashboard:read:list_webinar_participants:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_WEBINAR_PARTICIPANTS_MASTER: Scope = Scope::at(496);
+    /// `dashboard:read:list_webinar_participants_qos:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_WEBINAR_PARTICIPANTS_QOS_MASTER: Scope = Scope::at(497);
+    /// `dashboard:read:post_webinar_feedback:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_POST_WEBINAR_FEEDBACK_MASTER: Scope = Scope::at(498);
+    /// `dashboard:read:webinar_sharing:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_WEBINAR_SHARING_MASTER: Scope = Scope::at(499);
+    /// `dashboard:read:webinar_participant_qos:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_WEBINAR_PARTICIPANT_QOS_MASTER: Scope = Scope::at(500);
+    /// `dashboard:read:zoomroom:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_ZOOMROOM_MASTER: Scope = Scope::at(501);
+    /// `account:update:options:master` (Account API) (granular)
+    pub const ACCOUNT_UPDATE_OPTIONS_MASTER: Scope = Scope::at(502);
+    /// `account:update:owner:master` (Account API) (granular)
+    pub const ACCOUNT_UPDATE_OWNER_MASTER: Scope = Scope::at(503);
+    /// `account:update:owner:admin` (Account API) (granular)
+    pub const ACCOUNT_UPDATE_OWNER_ADMIN: Scope = Scope::at(504);
+    /// `role:read:list_roles:master` (Role API) (granular)
+    pub const ROLE_READ_LIST_ROLES_MASTER: Scope = Scope::at(505);
+    /// `role:write:role:master` (Role API) (granular)
+    pub const ROLE_WRITE_ROLE_MASTER: Scope = Scope::at(506);
+    /// `role:delete:role:master` (Role API) (granular)
+    pub const ROLE_DELETE_ROLE_MASTER: Scope = Scope::at(507);
+    /// `role:read:role:master` (Role API) (granular)
+    pub const ROLE_READ_ROLE_MASTER: Scope = Scope::at(508);
+    /// `role:update:role:master` (Role API) (granular)
+    pub const ROLE_UPDATE_ROLE_MASTER: Scope = Scope::at(509);
+    /// `role:read:list_members:master` (Role API) (granular)
+    pub const ROLE_READ_LIST_MEMBERS_MASTER: Scope = Scope::at(510);
+    /// `role:write:member:master` (Role API) (granular)
+    pub const ROLE_WRITE_MEMBER_MASTER: Scope = Scope::at(511);
+    /// `role:delete:member:master` (Role API) (granular)
+    pub const ROLE_DELETE_MEMBER_MASTER: Scope = Scope::at(512);
+    /// `account:read:settings:master` (Account API) (granular)
+    pub const ACCOUNT_READ_SETTINGS_MASTER: Scope = Scope::at(513);
+    /// `account:read:settings:admin` (Account API) (granular)
+    pub const ACCOUNT_READ_SETTINGS_ADMIN: Scope = Scope::at(514);
+    /// `account:update:settings:master` (Account API) (granular)
+    pub const ACCOUNT_UPDATE_SETTINGS_MASTER: Scope = Scope::at(515);
+    /// `account:update:settings:admin` (Account API) (granular)
+    pub const ACCOUNT_UPDATE_SETTINGS_ADMIN: Scope = Scope::at(516);
+    /// `account:read:registration_settings:master` (Account API) (granular)
+    pub const ACCOUNT_READ_REGISTRATION_SETTINGS_MASTER: Scope = Scope::at(517);
+    /// `account:update:registration_settings:master` (Account API) (granular)
+    pub const ACCOUNT_UPDATE_REGISTRATION_SETTINGS_MASTER: Scope = Scope::at(518);
+    /// `account:delete:virtual_background_files:master` (Account API) (granular)
+    pub const ACCOUNT_DELETE_VIRTUAL_BACKGROUND_FILES_MASTER: Scope = Scope::at(519);
+    /// `account:delete:virtual_background_files:admin` (Account API) (granular)
+    pub const ACCOUNT_DELETE_VIRTUAL_BACKGROUND_FILES_ADMIN: Scope = Scope::at(520);
+    /// `account:write:virtual_background_files:master` (Account API) (granular)
+    pub const ACCOUNT_WRITE_VIRTUAL_BACKGROUND_FILES_MASTER: Scope = Scope::at(521);
+    /// `account:write:virtual_background_files:admin` (Account API) (granular)
+    pub const ACCOUNT_WRITE_VIRTUAL_BACKGROUND_FILES_ADMIN: Scope = Scope::at(522);
+    /// `survey_management:read:list_surveys:master` (Dashboard API) (granular)
+    pub const SURVEY_MANAGEMENT_READ_LIST_SURVEYS_MASTER: Scope = Scope::at(523);
+    /// `survey_management:read:survey:master` (Dashboard API) (granular)
+    pub const SURVEY_MANAGEMENT_READ_SURVEY_MASTER: Scope = Scope::at(524);
+    /// `survey_management:read:list_survey_answers:master` (Survey Management API) (granular)
+    pub const SURVEY_MANAGEMENT_READ_LIST_SURVEY_ANSWERS_MASTER: Scope = Scope::at(525);
+    /// `survey_management:read:list_survey_instances:master` (Survey Management API) (granular)
+    pub const SURVEY_MANAGEMENT_READ_LIST_SURVEY_INSTANCES_MASTER: Scope = Scope::at(526);
+    /// `account:read:trusted_domains:master` (Account API) (granular)
+    pub const ACCOUNT_READ_TRUSTED_DOMAINS_MASTER: Scope = Scope::at(527);
+    /// `data_request:read:download:admin` (Zoom Account API) (granular)
+    pub const DATA_REQUEST_READ_DOWNLOAD_ADMIN: Scope = Scope::at(528);
+    /// `data_request:read:history:admin` (Zoom Account API) (granular)
+    pub const DATA_REQUEST_READ_HISTORY_ADMIN: Scope = Scope::at(529);
+    /// `data_request:write:request:admin` (Zoom Account API) (granular)
+    pub const DATA_REQUEST_WRITE_REQUEST_ADMIN: Scope = Scope::at(530);
+    /// `data_request:delete:request:admin` (Zoom Account API) (granular)
+    pub const DATA_REQUEST_DELETE_REQUEST_ADMIN: Scope = Scope::at(531);
+    /// `information_barrier:read:list_policies:admin` (Meeting API) (granular)
+    pub const INFORMATION_BARRIER_READ_LIST_POLICIES_ADMIN: Scope = Scope::at(532);
+    /// `information_barrier:write:policy:admin` (Meeting API) (granular)
+    pub const INFORMATION_BARRIER_WRITE_POLICY_ADMIN: Scope = Scope::at(533);
+    /// `information_barrier:delete:policy:admin` (Meeting API) (granular)
+    pub const INFORMATION_BARRIER_DELETE_POLICY_ADMIN: Scope = Scope::at(534);
+    /// `information_barrier:read:policy:admin` (Meeting API) (granular)
+    pub const INFORMATION_BARRIER_READ_POLICY_ADMIN: Scope = Scope::at(535);
+    /// `information_barrier:update:policy:admin` (Meeting API) (granular)
+    pub const INFORMATION_BARRIER_UPDATE_POLICY_ADMIN: Scope = Scope::at(536);
+    /// `dashboard:read:chat:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_CHAT_ADMIN: Scope = Scope::at(537);
+    /// `dashboard:read:list_meetings_feedback:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_MEETINGS_FEEDBACK_ADMIN: Scope = Scope::at(538);
+    /// `dashboard:read:meeting_feedback:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_MEETING_FEEDBACK_ADMIN: Scope = Scope::at(539);
+    /// `dashboard:read:meeting_survey:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_MEETING_SURVEY_ADMIN: Scope = Scope::at(540);
+    /// `dashboard:read:client_versions:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_CLIENT_VERSIONS_ADMIN: Scope = Scope::at(541);
+    /// `dashboard:read:crc_port_usage:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_CRC_PORT_USAGE_ADMIN: Scope = Scope::at(542);
+    /// `dashboard:read:list_zoomrooms:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_ZOOMROOMS_ADMIN: Scope = Scope::at(543);
+    /// `dashboard:read:issues_zoomroom:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_ISSUES_ZOOMROOM_ADMIN: Scope = Scope::at(544);
+    /// `dashboard:read:list_meetings:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_MEETINGS_ADMIN: Scope = Scope::at(545);
+    /// `dashboard:read:meeting:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_MEETING_ADMIN: Scope = Scope::at(546);
+    /// `dashboard:read:list_meeting_participants:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_MEETING_PARTICIPANTS_ADMIN: Scope = Scope::at(547);
+    /// `dashboard:read:list_meeting_participants_qos:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_MEETING_PARTICIPANTS_QOS_ADMIN: Scope = Scope::at(548);
+    /// `dashboard:read:post_meeting_feedback:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_POST_MEETING_FEEDBACK_ADMIN: Scope = Scope::at(549);
+    /// `dashboard:read:meeting_sharing:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_MEETING_SHARING_ADMIN: Scope = Scope::at(550);
+    /// `dashboard:read:meeting_participant_qos:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_MEETING_PARTICIPANT_QOS_ADMIN: Scope = Scope::at(551);
+    /// `dashboard:read:meeting_quality_score:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_MEETING_QUALITY_SCORE_ADMIN: Scope = Scope::at(552);
+    /// `dashboard:read:list_webinars:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_WEBINARS_ADMIN: Scope = Scope::at(553);
+    /// `dashboard:read:webinar:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_WEBINAR_ADMIN: Scope = Scope::at(554);
+    /// `dashboard:read:list_webinar_participants:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_WEBINAR_PARTICIPANTS_ADMIN: Scope = Scope::at(555);
+    /// `dashboard:read:list_webinar_participants_qos:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_WEBINAR_PARTICIPANTS_QOS_ADMIN: Scope = Scope::at(556);
+    /// `dashboard:read:post_webinar_feedback:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_POST_WEBINAR_FEEDBACK_ADMIN: Scope = Scope::at(557);
+    /// `dashboard:read:webinar_sharing:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_WEBINAR_SHARING_ADMIN: Scope = Scope::at(558);
+    /// `dashboard:read:webinar_participant_qos:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_WEBINAR_PARTICIPANT_QOS_ADMIN: Scope = Scope::at(559);
+    /// `dashboard:read:zoomroom:admin` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_ZOOMROOM_ADMIN: Scope = Scope::at(560);
+    /// `role:read:list_roles` (Role API) (granular)
+    pub const ROLE_READ_LIST_ROLES: Scope = Scope::at(561);
+    /// `role:read:list_roles:admin` (Role API) (granular)
+    pub const ROLE_READ_LIST_ROLES_ADMIN: Scope = Scope::at(562);
+    /// `role:write:role` (Role API) (granular)
+    pub const ROLE_WRITE_ROLE: Scope = Scope::at(563);
+    /// `role:write:role:admin` (Role API) (granular)
+    pub const ROLE_WRITE_ROLE_ADMIN: Scope = Scope::at(564);
+    /// `role:delete:role` (Role API) (granular)
+    pub const ROLE_DELETE_ROLE: Scope = Scope::at(565);
+    /// `role:delete:role:admin` (Role API) (granular)
+    pub const ROLE_DELETE_ROLE_ADMIN: Scope = Scope::at(566);
+    /// `role:read:role` (Role API) (granular)
+    pub const ROLE_READ_ROLE: Scope = Scope::at(567);
+    /// `role:read:role:admin` (Role API) (granular)
+    pub const ROLE_READ_ROLE_ADMIN: Scope = Scope::at(568);
+    /// `role:update:role` (Role API) (granular)
+    pub const ROLE_UPDATE_ROLE: Scope = Scope::at(569);
+    /// `role:update:role:admin` (Role API) (granular)
+    pub const ROLE_UPDATE_ROLE_ADMIN: Scope = Scope::at(570);
+    /// `role:read:list_members` (Role API) (granular)
+    pub const ROLE_READ_LIST_MEMBERS: Scope = Scope::at(571);
+    /// `role:read:list_members:admin` (Role API) (granular)
+    pub const ROLE_READ_LIST_MEMBERS_ADMIN: Scope = Scope::at(572);
+    /// `role:write:member` (Role API) (granular)
+    pub const ROLE_WRITE_MEMBER: Scope = Scope::at(573);
+    /// `role:write:member:admin` (Role API) (granular)
+    pub const ROLE_WRITE_MEMBER_ADMIN: Scope = Scope::at(574);
+    /// `role:delete:member` (Role API) (granular)
+    pub const ROLE_DELETE_MEMBER: Scope = Scope::at(575);
+    /// `role:delete:member:admin` (Role API) (granular)
+    pub const ROLE_DELETE_MEMBER_ADMIN: Scope = Scope::at(576);
+    /// `survey_management:read:list_surveys:admin` (Survey Management API) (granular)
+    pub const SURVEY_MANAGEMENT_READ_LIST_SURVEYS_ADMIN: Scope = Scope::at(577);
+    /// `survey_management:read:survey:admin` (Survey Management API) (granular)
+    pub const SURVEY_MANAGEMENT_READ_SURVEY_ADMIN: Scope = Scope::at(578);
+    /// `survey_management:read:list_survey_answers:admin` (Survey Management API) (granular)
+    pub const SURVEY_MANAGEMENT_READ_LIST_SURVEY_ANSWERS_ADMIN: Scope = Scope::at(579);
+    /// `survey_management:read:list_survey_instances:admin` (Survey Management API) (granular)
+    pub const SURVEY_MANAGEMENT_READ_LIST_SURVEY_INSTANCES_ADMIN: Scope = Scope::at(580);
+    /// `aic:read:conversation_archives:admin` (Zoom AIC API) (granular)
+    pub const AIC_READ_CONVERSATION_ARCHIVES_ADMIN: Scope = Scope::at(581);
+    /// `zoom_auto_dialer:read:call_history:admin` (Zoom Auto Dialer API) (granular)
+    pub const ZOOM_AUTO_DIALER_READ_CALL_HISTORY_ADMIN: Scope = Scope::at(582);
+    /// `zoom_auto_dialer:read:call_lists:admin` (Zoom Auto Dialer API) (granular)
+    pub const ZOOM_AUTO_DIALER_READ_CALL_LISTS_ADMIN: Scope = Scope::at(583);
+    /// `zoom_auto_dialer:write:call_lists:admin` (Zoom Auto Dialer API) (granular)
+    pub const ZOOM_AUTO_DIALER_WRITE_CALL_LISTS_ADMIN: Scope = Scope::at(584);
+    /// `zoom_auto_dialer:delete:call_lists:admin` (Zoom Auto Dialer API) (granular)
+    pub const ZOOM_AUTO_DIALER_DELETE_CALL_LISTS_ADMIN: Scope = Scope::at(585);
+    /// `zoom_auto_dialer:update:call_lists:admin` (Zoom Auto Dialer API) (granular)
+    pub const ZOOM_AUTO_DIALER_UPDATE_CALL_LISTS_ADMIN: Scope = Scope::at(586);
+    /// `zoom_auto_dialer:read:prospects:admin` (Zoom Auto Dialer API) (granular)
+    pub const ZOOM_AUTO_DIALER_READ_PROSPECTS_ADMIN: Scope = Scope::at(587);
+    /// `zoom_auto_dialer:update:prospects:admin` (Zoom Auto Dialer API) (granular)
+    pub const ZOOM_AUTO_DIALER_UPDATE_PROSPECTS_ADMIN: Scope = Scope::at(588);
+    /// `zoom_auto_dialer:write:prospects:admin` (Zoom Auto Dialer API) (granular)
+    pub const ZOOM_AUTO_DIALER_WRITE_PROSPECTS_ADMIN: Scope = Scope::at(589);
+    /// `zoom_auto_dialer:delete:prospects:admin` (Zoom Auto Dialer API) (granular)
+    pub const ZOOM_AUTO_DIALER_DELETE_PROSPECTS_ADMIN: Scope = Scope::at(590);
+    /// `billing:delete:invoice_report:master` (Billing API) (granular)
+    pub const BILLING_DELETE_INVOICE_REPORT_MASTER: Scope = Scope::at(591);
+    /// `billing:read:download_invoice_reports:master` (Billing API) (granular)
+    pub const BILLING_READ_DOWNLOAD_INVOICE_REPORTS_MASTER: Scope = Scope::at(592);
+    /// `billing:read:billing_information:master` (Billing API) (granular)
+    pub const BILLING_READ_BILLING_INFORMATION_MASTER: Scope = Scope::at(593);
+    /// `billing:read:billing_information:admin` (Billing API) (granular)
+    pub const BILLING_READ_BILLING_INFORMATION_ADMIN: Scope = Scope::at(594);
+    /// `billing:update:billing_information:master` (Billing API) (granular)
+    pub const BILLING_UPDATE_BILLING_INFORMATION_MASTER: Scope = Scope::at(595);
+    /// `billing:read:list_invoices:master` (Billing API) (granular)
+    pub const BILLING_READ_LIST_INVOICES_MASTER: Scope = Scope::at(596);
+    /// `billing:read:list_invoices:admin` (Billing API) (granular)
+    pub const BILLING_READ_LIST_INVOICES_ADMIN: Scope = Scope::at(597);
+    /// `billing:read:invoice_details:master` (Billing API) (granular)
+    pub const BILLING_READ_INVOICE_DETAILS_MASTER: Scope = Scope::at(598);
+    /// `billing:read:invoice_details:admin` (Billing API) (granular)
+    pub const BILLING_READ_INVOICE_DETAILS_ADMIN: Scope = Scope::at(599);
+    /// `billing:read:plan_information:master` (Billing API) (granular)
+    pub const BILLING_READ_PLAN_INFORMATION_MASTER: Scope = Scope::at(600);
+    /// `billing:read:plan_information:admin` (Billing API) (granular)
+    pub const BILLING_READ_PLAN_INFORMATION_ADMIN: Scope = Scope::at(601);
+    /// `billing:write:subscribe_plan:master` (Billing API) (granular)
+    pub const BILLING_WRITE_SUBSCRIBE_PLAN_MASTER: Scope = Scope::at(602);
+    /// `billing:write:subscribe_additional_plans:master` (Billing API) (granular)
+    pub const BILLING_WRITE_SUBSCRIBE_ADDITIONAL_PLANS_MASTER: Scope = Scope::at(603);
+    /// `billing:update:additional_plans:master` (Billing API) (granular)
+    pub const BILLING_UPDATE_ADDITIONAL_PLANS_MASTER: Scope = Scope::at(604);
+    /// `billing:update:cancel_additional_plans:master` (Billing API) (granular)
+    pub const BILLING_UPDATE_CANCEL_ADDITIONAL_PLANS_MASTER: Scope = Scope::at(605);
+    /// `billing:update:plan:master` (Billing API) (granular)
+    pub const BILLING_UPDATE_PLAN_MASTER: Scope = Scope::at(606);
+    /// `billing:update:cancel_plan:master` (Billing API) (granular)
+    pub const BILLING_UPDATE_CANCEL_PLAN_MASTER: Scope = Scope::at(607);
+    /// `billing:read:download_invoice_file:master` (Billing API) (granular)
+    pub const BILLING_READ_DOWNLOAD_INVOICE_FILE_MASTER: Scope = Scope::at(608);
+    /// `calendar:write:calendar` (Calendar API) (granular)
+    pub const CALENDAR_WRITE_CALENDAR: Scope = Scope::at(609);
+    /// `calendar:write:calendar:admin` (Calendar API) (granular)
+    pub const CALENDAR_WRITE_CALENDAR_ADMIN: Scope = Scope::at(610);
+    /// `calendar:read:color` (Calendar API) (granular)
+    pub const CALENDAR_READ_COLOR: Scope = Scope::at(611);
+    /// `calendar:read:color:admin` (Calendar API) (granular)
+    pub const CALENDAR_READ_COLOR_ADMIN: Scope = Scope::at(612);
+    /// `calendar:read:list_events` (Calendar API) (granular)
+    pub const CALENDAR_READ_LIST_EVENTS: Scope = Scope::at(613);
+    /// `calendar:read:list_events:admin` (Calendar API) (granular)
+    pub const CALENDAR_READ_LIST_EVENTS_ADMIN: Scope = Scope::at(614);
+    /// `calendar:read:list_calendar_lists` (Calendar API) (granular)
+    pub const CALENDAR_READ_LIST_CALENDAR_LISTS: Scope = Scope::at(615);
+    /// `calendar:write:calendar_list` (Calendar API) (granular)
+    pub const CALENDAR_WRITE_CALENDAR_LIST: Scope = Scope::at(616);
+    /// `calendar:delete:calendar_list` (Calendar API) (granular)
+    pub const CALENDAR_DELETE_CALENDAR_LIST: Scope = Scope::at(617);
+    /// `calendar:read:calendar_list` (Calendar API) (granular)
+    pub const CALENDAR_READ_CALENDAR_LIST: Scope = Scope::at(618);
+    /// `calendar:update:calendar_list` (Calendar API) (granular)
+    pub const CALENDAR_UPDATE_CALENDAR_LIST: Scope = Scope::at(619);
+    /// `calendar:read:list_settings` (Calendar API) (granular)
+    pub const CALENDAR_READ_LIST_SETTINGS: Scope = Scope::at(620);
+    /// `calendar:read:setting` (Calendar API) (granular)
+    pub const CALENDAR_READ_SETTING: Scope = Scope::at(621);
+    /// `calendar:update:setting` (Calendar API) (granular)
+    pub const CALENDAR_UPDATE_SETTING: Scope = Scope::at(622);
+    /// `calendar:update:setting:admin` (Calendar API) (granular)
+    pub const CALENDAR_UPDATE_SETTING_ADMIN: Scope = Scope::at(623);
+    /// `calendar:delete:calendar` (Calendar API) (granular)
+    pub const CALENDAR_DELETE_CALENDAR: Scope = Scope::at(624);
+    /// `calendar:delete:calendar:admin` (Calendar API) (granular)
+    pub const CALENDAR_DELETE_CALENDAR_ADMIN: Scope = Scope::at(625);
+    /// `calendar:read:calendar` (Calendar API) (granular)
+    pub const CALENDAR_READ_CALENDAR: Scope = Scope::at(626);
+    /// `calendar:read:calendar:admin` (Calendar API) (granular)
+    pub const CALENDAR_READ_CALENDAR_ADMIN: Scope = Scope::at(627);
+    /// `calendar:update:calendar` (Calendar API) (granular)
+    pub const CALENDAR_UPDATE_CALENDAR: Scope = Scope::at(628);
+    /// `calendar:update:calendar:admin` (Calendar API) (granular)
+    pub const CALENDAR_UPDATE_CALENDAR_ADMIN: Scope = Scope::at(629);
+    /// `calendar:read:list_acl` (Calendar API) (granular)
+    pub const CALENDAR_READ_LIST_ACL: Scope = Scope::at(630);
+    /// `calendar:read:list_acl:admin` (Calendar API) (granular)
+    pub const CALENDAR_READ_LIST_ACL_ADMIN: Scope = Scope::at(631);
+    /// `calendar:write:acl` (Calendar API) (granular)
+    pub const CALENDAR_WRITE_ACL: Scope = Scope::at(632);
+    /// `calendar:write:acl:admin` (Calendar API) (granular)
+    pub const CALENDAR_WRITE_ACL_ADMIN: Scope = Scope::at(633);
+    /// `calendar:delete:acl` (Calendar API) (granular)
+    pub const CALENDAR_DELETE_ACL: Scope = Scope::at(634);
+    /// `calendar:delete:acl:admin` (Calendar API) (granular)
+    pub const CALENDAR_DELETE_ACL_ADMIN: Scope = Scope::at(635);
+    /// `calendar:read:acl` (Calendar API) (granular)
+    pub const CALENDAR_READ_ACL: Scope = Scope::at(636);
+    /// `calendar:read:acl:admin` (Calendar API) (granular)
+    pub const CALENDAR_READ_ACL_ADMIN: Scope = Scope::at(637);
+    /// `calendar:update:acl` (Calendar API) (granular)
+    pub const CALENDAR_UPDATE_ACL: Scope = Scope::at(638);
+    /// `calendar:update:acl:admin` (Calendar API) (granular)
+    pub const CALENDAR_UPDATE_ACL_ADMIN: Scope = Scope::at(639);
+    /// `calendar:write:event` (Calendar API) (granular)
+    pub const CALENDAR_WRITE_EVENT: Scope = Scope::at(640);
+    /// `calendar:write:event:admin` (Calendar API) (granular)
+    pub const CALENDAR_WRITE_EVENT_ADMIN: Scope = Scope::at(641);
+    /// `calendar:write:import_event` (Calendar API) (granular)
+    pub const CALENDAR_WRITE_IMPORT_EVENT: Scope = Scope::at(642);
+    /// `calendar:write:import_event:admin` (Calendar API) (granular)
+    pub const CALENDAR_WRITE_IMPORT_EVENT_ADMIN: Scope = Scope::at(643);
+    /// `calendar:write:quick_add_event` (Calendar API) (granular)
+    pub const CALENDAR_WRITE_QUICK_ADD_EVENT: Scope = Scope::at(644);
+    /// `calendar:write:quick_add_event:admin` (Calendar API) (granular)
+    pub const CALENDAR_WRITE_QUICK_ADD_EVENT_ADMIN: Scope = Scope::at(645);
+    /// `calendar:delete:event` (Calendar API) (granular)
+    pub const CALENDAR_DELETE_EVENT: Scope = Scope::at(646);
+    /// `calendar:delete:event:admin` (Calendar API) (granular)
+    pub const CALENDAR_DELETE_EVENT_ADMIN: Scope = Scope::at(647);
+    /// `calendar:read:event` (Calendar API) (granular)
+    pub const CALENDAR_READ_EVENT: Scope = Scope::at(648);
+    /// `calendar:read:event:admin` (Calendar API) (granular)
+    pub const CALENDAR_READ_EVENT_ADMIN: Scope = Scope::at(649);
+    /// `calendar:update:event` (Calendar API) (granular)
+    pub const CALENDAR_UPDATE_EVENT: Scope = Scope::at(650);
+    /// `calendar:update:event:admin` (Calendar API) (granular)
+    pub const CALENDAR_UPDATE_EVENT_ADMIN: Scope = Scope::at(651);
+    /// `calendar:read:instance_event` (Calendar API) (granular)
+    pub const CALENDAR_READ_INSTANCE_EVENT: Scope = Scope::at(652);
+    /// `calendar:read:instance_event:admin` (Calendar API) (granular)
+    pub const CALENDAR_READ_INSTANCE_EVENT_ADMIN: Scope = Scope::at(653);
+    /// `calendar:write:move_event` (Calendar API) (granular)
+    pub const CALENDAR_WRITE_MOVE_EVENT: Scope = Scope::at(654);
+    /// `calendar:write:move_event:admin` (Calendar API) (granular)
+    pub const CALENDAR_WRITE_MOVE_EVENT_ADMIN: Scope = Scope::at(655);
+    /// `clips:read:list_user_clips:master` (Clips API) (granular)
+    pub const CLIPS_READ_LIST_USER_CLIPS_MASTER: Scope = Scope::at(656);
+    /// `clips:read:list_user_clips` (Clips API) (granular)
+    pub const CLIPS_READ_LIST_USER_CLIPS: Scope = Scope::at(657);
+    /// `clips:read:list_user_clips:admin` (Clips API) (granular)
+    pub const CLIPS_READ_LIST_USER_CLIPS_ADMIN: Scope = Scope::at(658);
+    /// `clips:write:transfer_owner:admin` (Clips API) (granular)
+    pub const CLIPS_WRITE_TRANSFER_OWNER_ADMIN: Scope = Scope::at(659);
+    /// `clips:read:transfer_task_status:admin` (Clips API) (granular)
+    pub const CLIPS_READ_TRANSFER_TASK_STATUS_ADMIN: Scope = Scope::at(660);
+    /// `clips:delete:clip` (Clips API) (granular)
+    pub const CLIPS_DELETE_CLIP: Scope = Scope::at(661);
+    /// `clips:delete:clip:admin` (Clips API) (granular)
+    pub const CLIPS_DELETE_CLIP_ADMIN: Scope = Scope::at(662);
+    /// `clips:read:clip` (Clips API) (granular)
+    pub const CLIPS_READ_CLIP: Scope = Scope::at(663);
+    /// `clips:read:clip:admin` (Clips API) (granular)
+    pub const CLIPS_READ_CLIP_ADMIN: Scope = Scope::at(664);
+    /// `clips:delete:collaborators` (Clips API) (granular)
+    pub const CLIPS_DELETE_COLLABORATORS: Scope = Scope::at(665);
+    /// `clips:delete:collaborators:admin` (Clips API) (granular)
+    pub const CLIPS_DELETE_COLLABORATORS_ADMIN: Scope = Scope::at(666);
+    /// `clips:read:list_collaborator` (Clips API) (granular)
+    pub const CLIPS_READ_LIST_COLLABORATOR: Scope = Scope::at(667);
+    /// `clips:read:list_collaborator:admin` (Clips API) (granular)
+    pub const CLIPS_READ_LIST_COLLABORATOR_ADMIN: Scope = Scope::at(668);
+    /// `clips:read:list_comments` (Clips API) (granular)
+    pub const CLIPS_READ_LIST_COMMENTS: Scope = Scope::at(669);
+    /// `clips:read:list_comments:admin` (Clips API) (granular)
+    pub const CLIPS_READ_LIST_COMMENTS_ADMIN: Scope = Scope::at(670);
+    /// `clips:delete:comment` (Clips API) (granular)
+    pub const CLIPS_DELETE_COMMENT: Scope = Scope::at(671);
+    /// `clips:delete:comment:admin` (Clips API) (granular)
+    pub const CLIPS_DELETE_COMMENT_ADMIN: Scope = Scope::at(672);
+    /// `clips:read:download_clip` (Clips API) (granular)
+    pub const CLIPS_READ_DOWNLOAD_CLIP: Scope = Scope::at(673);
+    /// `clips:read:download_clip:admin` (Clips API) (granular)
+    pub const CLIPS_READ_DOWNLOAD_CLIP_ADMIN: Scope = Scope::at(674);
+    /// `zoom_commerce:write:sub_account:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_WRITE_SUB_ACCOUNT_ADMIN: Scope = Scope::at(675);
+    /// `zoom_commerce:update:account:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_UPDATE_ACCOUNT_ADMIN: Scope = Scope::at(676);
+    /// `zoom_commerce:read:account:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_READ_ACCOUNT_ADMIN: Scope = Scope::at(677);
+    /// `zoom_commerce:read:billing_documents:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_READ_BILLING_DOCUMENTS_ADMIN: Scope = Scope::at(678);
+    /// `zoom_commerce:read:deal_registration:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_READ_DEAL_REGISTRATION_ADMIN: Scope = Scope::at(679);
+    /// `zoom_commerce:read:product_catalog:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_READ_PRODUCT_CATALOG_ADMIN: Scope = Scope::at(680);
+    /// `zoom_commerce:write:deal_registration:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_WRITE_DEAL_REGISTRATION_ADMIN: Scope = Scope::at(681);
+    /// `zoom_commerce:write:file:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_WRITE_FILE_ADMIN: Scope = Scope::at(682);
+    /// `zoom_commerce:read:file:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_READ_FILE_ADMIN: Scope = Scope::at(683);
+    /// `zoom_commerce:write:order:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_WRITE_ORDER_ADMIN: Scope = Scope::at(684);
+    /// `zoom_commerce:read:order:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_READ_ORDER_ADMIN: Scope = Scope::at(685);
+    /// `zoom_commerce:write:quote:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_WRITE_QUOTE_ADMIN: Scope = Scope::at(686);
+    /// `zoom_commerce:read:quote:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_READ_QUOTE_ADMIN: Scope = Scope::at(687);
+    /// `zoom_commerce:read:subscription:admin` (ZoomCommerce API) (granular)
+    pub const ZOOM_COMMERCE_READ_SUBSCRIPTION_ADMIN: Scope = Scope::at(688);
+    /// `crc:read:list_apiconnectors:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_LIST_APICONNECTORS_MASTER: Scope = Scope::at(689);
+    /// `crc:write:apiconnector:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_WRITE_APICONNECTOR_MASTER: Scope = Scope::at(690);
+    /// `crc:delete:apiconnector:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_DELETE_APICONNECTOR_MASTER: Scope = Scope::at(691);
+    /// `crc:read:apiconnector:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_APICONNECTOR_MASTER: Scope = Scope::at(692);
+    /// `crc:update:apiconnector:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_UPDATE_APICONNECTOR_MASTER: Scope = Scope::at(693);
+    /// `crc:read:apiconnector_private_key:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_APICONNECTOR_PRIVATE_KEY_MASTER: Scope = Scope::at(694);
+    /// `crc:update:apiconnector_private_key:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_UPDATE_APICONNECTOR_PRIVATE_KEY_MASTER: Scope = Scope::at(695);
+    /// `crc:read:list_rooms:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_LIST_ROOMS_MASTER: Scope = Scope::at(696);
+    /// `crc:write:room:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_WRITE_ROOM_MASTER: Scope = Scope::at(697);
+    /// `crc:read:rooms_account_settings:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_ROOMS_ACCOUNT_SETTINGS_MASTER: Scope = Scope::at(698);
+    /// `crc:update:rooms_account_settings:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_UPDATE_ROOMS_ACCOUNT_SETTINGS_MASTER: Scope = Scope::at(699);
+    /// `crc:delete:room:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_DELETE_ROOM_MASTER: Scope = Scope::at(700);
+    /// `crc:read:room:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_ROOM_MASTER: Scope = Scope::at(701);
+    /// `crc:update:room:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_UPDATE_ROOM_MASTER: Scope = Scope::at(702);
+    /// `crc:read:list_rooms_templates:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_LIST_ROOMS_TEMPLATES_MASTER: Scope = Scope::at(703);
+    /// `crc:write:rooms_template:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_WRITE_ROOMS_TEMPLATE_MASTER: Scope = Scope::at(704);
+    /// `crc:delete:rooms_template:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_DELETE_ROOMS_TEMPLATE_MASTER: Scope = Scope::at(705);
+    /// `crc:read:rooms_template:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_ROOMS_TEMPLATE_MASTER: Scope = Scope::at(706);
+    /// `crc:update:rooms_template:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_UPDATE_ROOMS_TEMPLATE_MASTER: Scope = Scope::at(707);
+    /// `crc:read:list_apiconnectors:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_LIST_APICONNECTORS_ADMIN: Scope = Scope::at(708);
+    /// `crc:write:apiconnector:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_WRITE_APICONNECTOR_ADMIN: Scope = Scope::at(709);
+    /// `crc:delete:apiconnector:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_DELETE_APICONNECTOR_ADMIN: Scope = Scope::at(710);
+    /// `crc:read:apiconnector:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_APICONNECTOR_ADMIN: Scope = Scope::at(711);
+    /// `crc:update:apiconnector:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_UPDATE_APICONNECTOR_ADMIN: Scope = Scope::at(712);
+    /// `crc:read:apiconnector_private_key:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_APICONNECTOR_PRIVATE_KEY_ADMIN: Scope = Scope::at(713);
+    /// `crc:update:apiconnector_private_key:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_UPDATE_APICONNECTOR_PRIVATE_KEY_ADMIN: Scope = Scope::at(714);
+    /// `crc:read:list_rooms:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_LIST_ROOMS_ADMIN: Scope = Scope::at(715);
+    /// `crc:write:room:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_WRITE_ROOM_ADMIN: Scope = Scope::at(716);
+    /// `crc:read:rooms_account_settings:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_ROOMS_ACCOUNT_SETTINGS_ADMIN: Scope = Scope::at(717);
+    /// `crc:update:rooms_account_settings:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_UPDATE_ROOMS_ACCOUNT_SETTINGS_ADMIN: Scope = Scope::at(718);
+    /// `crc:delete:room:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_DELETE_ROOM_ADMIN: Scope = Scope::at(719);
+    /// `crc:read:room:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_ROOM_ADMIN: Scope = Scope::at(720);
+    /// `crc:update:room:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_UPDATE_ROOM_ADMIN: Scope = Scope::at(721);
+    /// `crc:read:participant_identifier_code:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_PARTICIPANT_IDENTIFIER_CODE_ADMIN: Scope = Scope::at(722);
+    /// `crc:read:participant_identifier_code:master` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_PARTICIPANT_IDENTIFIER_CODE_MASTER: Scope = Scope::at(723);
+    /// `crc:read:list_rooms_templates:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_LIST_ROOMS_TEMPLATES_ADMIN: Scope = Scope::at(724);
+    /// `crc:write:rooms_template:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_WRITE_ROOMS_TEMPLATE_ADMIN: Scope = Scope::at(725);
+    /// `crc:delete:rooms_template:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_DELETE_ROOMS_TEMPLATE_ADMIN: Scope = Scope::at(726);
+    /// `crc:read:rooms_template:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_READ_ROOMS_TEMPLATE_ADMIN: Scope = Scope::at(727);
+    /// `crc:update:rooms_template:admin` (Conference Room Connector (CRC) API) (granular)
+    pub const CRC_UPDATE_ROOMS_TEMPLATE_ADMIN: Scope = Scope::at(728);
+    /// `contact_center:read:sms_log:master` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_SMS_LOG_MASTER: Scope = Scope::at(729);
+    /// `contact_center:read:voice_call_log:master` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_VOICE_CALL_LOG_MASTER: Scope = Scope::at(730);
+    /// `contact_center:read:list_address_books:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_ADDRESS_BOOKS_ADMIN: Scope = Scope::at(731);
+    /// `contact_center:write:address_book:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_ADDRESS_BOOK_ADMIN: Scope = Scope::at(732);
+    /// `contact_center:read:address_book_custom_field:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_ADDRESS_BOOK_CUSTOM_FIELD_ADMIN: Scope = Scope::at(733);
+    /// `contact_center:write:address_book_custom_field:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_ADDRESS_BOOK_CUSTOM_FIELD_ADMIN: Scope = Scope::at(734);
+    /// `contact_center:delete:address_book_custom_field:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_ADDRESS_BOOK_CUSTOM_FIELD_ADMIN: Scope = Scope::at(735);
+    /// `contact_center:update:address_book_custom_field:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_ADDRESS_BOOK_CUSTOM_FIELD_ADMIN: Scope = Scope::at(736);
+    /// `contact_center:read:list_address_book_units:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_ADDRESS_BOOK_UNITS_ADMIN: Scope = Scope::at(737);
+    /// `contact_center:write:address_book_unit:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_ADDRESS_BOOK_UNIT_ADMIN: Scope = Scope::at(738);
+    /// `contact_center:delete:address_book_unit:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_ADDRESS_BOOK_UNIT_ADMIN: Scope = Scope::at(739);
+    /// `contact_center:read:address_book_unit:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_ADDRESS_BOOK_UNIT_ADMIN: Scope = Scope::at(740);
+    /// `contact_center:update:address_book_unit:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_ADDRESS_BOOK_UNIT_ADMIN: Scope = Scope::at(741);
+    /// `contact_center:delete:address_book:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_ADDRESS_BOOK_ADMIN: Scope = Scope::at(742);
+    /// `contact_center:read:address_book:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_ADDRESS_BOOK_ADMIN: Scope = Scope::at(743);
+    /// `contact_center:update:address_book:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_ADDRESS_BOOK_ADMIN: Scope = Scope::at(744);
+    /// `contact_center:read:list_address_book_contacts:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_ADDRESS_BOOK_CONTACTS_ADMIN: Scope = Scope::at(745);
+    /// `contact_center:write:address_book_contact:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_ADDRESS_BOOK_CONTACT_ADMIN: Scope = Scope::at(746);
+    /// `contact_center:delete:address_book_contact:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_ADDRESS_BOOK_CONTACT_ADMIN: Scope = Scope::at(747);
+    /// `contact_center:read:address_book_contact:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_ADDRESS_BOOK_CONTACT_ADMIN: Scope = Scope::at(748);
+    /// `contact_center:update:address_book_contact:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_ADDRESS_BOOK_CONTACT_ADMIN: Scope = Scope::at(749);
+    /// `contact_center:read:agent_routing_profile:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_AGENT_ROUTING_PROFILE_ADMIN: Scope = Scope::at(750);
+    /// `contact_center:write:agent_routing_profile:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_WRITE_AGENT_ROUTING_PROFILE_ADMIN: Scope = Scope::at(751);
+    /// `contact_center:delete:agent_routing_profile:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_DELETE_AGENT_ROUTING_PROFILE_ADMIN: Scope = Scope::at(752);
+    /// `contact_center:update:agent_routing_profile:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_UPDATE_AGENT_ROUTING_PROFILE_ADMIN: Scope = Scope::at(753);
+    /// `contact_center:read:agent_report:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_AGENT_REPORT_ADMIN: Scope = Scope::at(754);
+    /// `contact_center:read:agent_status_report:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_AGENT_STATUS_REPORT_ADMIN: Scope = Scope::at(755);
+    /// `contact_center:read:dataset_agent_performance:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_DATASET_AGENT_PERFORMANCE_ADMIN: Scope = Scope::at(756);
+    /// `contact_center:read:dataset_agent_timecard:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_DATASET_AGENT_TIMECARD_ADMIN: Scope = Scope::at(757);
+    /// `contact_center:read:dataset_disposition:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_DATASET_DISPOSITION_ADMIN: Scope = Scope::at(758);
+    /// `contact_center:read:dataset_engagement:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_DATASET_ENGAGEMENT_ADMIN: Scope = Scope::at(759);
+    /// `contact_center:read:dataset_expert_assist:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_DATASET_EXPERT_ASSIST_ADMIN: Scope = Scope::at(760);
+    /// `contact_center:read:dataset_flow_performance:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_DATASET_FLOW_PERFORMANCE_ADMIN: Scope = Scope::at(761);
+    /// `contact_center:read:dataset_outbound_dialer_performance:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_DATASET_OUTBOUND_DIALER_PERFORMANCE_ADMIN: Scope = Scope::at(762);
+    /// `contact_center:read:dataset_queue_performance:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_DATASET_QUEUE_PERFORMANCE_ADMIN: Scope = Scope::at(763);
+    /// `contact_center:read:engagement_report:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_ENGAGEMENT_REPORT_ADMIN: Scope = Scope::at(764);
+    /// `contact_center:read:queue_report:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_QUEUE_REPORT_ADMIN: Scope = Scope::at(765);
+    /// `contact_center:read:engagement_log:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_ENGAGEMENT_LOG_ADMIN: Scope = Scope::at(766);
+    /// `contact_center:read:call_journey_log:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_CALL_JOURNEY_LOG_ADMIN: Scope = Scope::at(767);
+    /// `contact_center:read:asset_library:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_ASSET_LIBRARY_ADMIN: Scope = Scope::at(768);
+    /// `contact_center:write:asset_library:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_ASSET_LIBRARY_ADMIN: Scope = Scope::at(769);
+    /// `contact_center:delete:asset_library:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_ASSET_LIBRARY_ADMIN: Scope = Scope::at(770);
+    /// `contact_center:read:list_business_hours:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_BUSINESS_HOURS_ADMIN: Scope = Scope::at(771);
+    /// `contact_center:write:business_hour:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_BUSINESS_HOUR_ADMIN: Scope = Scope::at(772);
+    /// `contact_center:delete:business_hour:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_BUSINESS_HOUR_ADMIN: Scope = Scope::at(773);
+    /// `contact_center:read:business_hour:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_BUSINESS_HOUR_ADMIN: Scope = Scope::at(774);
+    /// `contact_center:update:business_hour:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_BUSINESS_HOUR_ADMIN: Scope = Scope::at(775);
+    /// `contact_center:read:business_hours_flow:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_BUSINESS_HOURS_FLOW_ADMIN: Scope = Scope::at(776);
+    /// `contact_center:read:business_hours_queue:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_BUSINESS_HOURS_QUEUE_ADMIN: Scope = Scope::at(777);
+    /// `contact_center:read:list_closure_hours:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_CLOSURE_HOURS_ADMIN: Scope = Scope::at(778);
+    /// `contact_center:write:closure_hour:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_CLOSURE_HOUR_ADMIN: Scope = Scope::at(779);
+    /// `contact_center:delete:closure_hour:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_CLOSURE_HOUR_ADMIN: Scope = Scope::at(780);
+    /// `contact_center:read:closure_hour:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_CLOSURE_HOUR_ADMIN: Scope = Scope::at(781);
+    /// `contact_center:update:closure_hour:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_CLOSURE_HOUR_ADMIN: Scope = Scope::at(782);
+    /// `contact_center:read:clousre_hour_flow:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_CLOUSRE_HOUR_FLOW_ADMIN: Scope = Scope::at(783);
+    /// `contact_center:read:closure_hour_queue:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_CLOSURE_HOUR_QUEUE_ADMIN: Scope = Scope::at(784);
+    /// `contact_center:read:consumer_routing_profile:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_CONSUMER_ROUTING_PROFILE_ADMIN: Scope = Scope::at(785);
+    /// `contact_center:write:consumer_routing_profile:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_WRITE_CONSUMER_ROUTING_PROFILE_ADMIN: Scope = Scope::at(786);
+    /// `contact_center:delete:consumer_routing_profile:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_DELETE_CONSUMER_ROUTING_PROFILE_ADMIN: Scope = Scope::at(787);
+    /// `contact_center:update:consumer_routing_profile:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_UPDATE_CONSUMER_ROUTING_PROFILE_ADMIN: Scope = Scope::at(788);
+    /// `contact_center:read:list_dispositions:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_DISPOSITIONS_ADMIN: Scope = Scope::at(789);
+    /// `contact_center:write:disposition:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_DISPOSITION_ADMIN: Scope = Scope::at(790);
+    /// `contact_center:read:list_disposition_sets:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_DISPOSITION_SETS_ADMIN: Scope = Scope::at(791);
+    /// `contact_center:write:disposition_set:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_DISPOSITION_SET_ADMIN: Scope = Scope::at(792);
+    /// `contact_center:delete:disposition_set:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_DISPOSITION_SET_ADMIN: Scope = Scope::at(793);
+    /// `contact_center:read:disposition_set:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_DISPOSITION_SET_ADMIN: Scope = Scope::at(794);
+    /// `contact_center:update:disposition_set:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_DISPOSITION_SET_ADMIN: Scope = Scope::at(795);
+    /// `contact_center:delete:disposition:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_DISPOSITION_ADMIN: Scope = Scope::at(796);
+    /// `contact_center:read:disposition:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_DISPOSITION_ADMIN: Scope = Scope::at(797);
+    /// `contact_center:update:disposition:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_DISPOSITION_ADMIN: Scope = Scope::at(798);
+    /// `contact_center:write:engagement:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_ENGAGEMENT_ADMIN: Scope = Scope::at(799);
+    /// `contact_center:read:list_engagements:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_ENGAGEMENTS_ADMIN: Scope = Scope::at(800);
+    /// `contact_center:read:list_notes:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_NOTES_ADMIN: Scope = Scope::at(801);
+    /// `contact_center:read:engagement:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_ENGAGEMENT_ADMIN: Scope = Scope::at(802);
+    /// `contact_center:update:engagement:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_ENGAGEMENT_ADMIN: Scope = Scope::at(803);
+    /// `contact_center:read:attachment:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_READ_ATTACHMENT_ADMIN: Scope = Scope::at(804);
+    /// `contact_center:read:note:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_NOTE_ADMIN: Scope = Scope::at(805);
+    /// `contact_center:update:note` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_NOTE: Scope = Scope::at(806);
+    /// `contact_center:update:engagement_recording_control:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_ENGAGEMENT_RECORDING_CONTROL_ADMIN: Scope = Scope::at(807);
+    /// `contact_center:delete:recording:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_RECORDING_ADMIN: Scope = Scope::at(808);
+    /// `contact_center:read:list_recordings:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_RECORDINGS_ADMIN: Scope = Scope::at(809);
+    /// `contact_center:read:engagement_recording_status:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_ENGAGEMENT_RECORDING_STATUS_ADMIN: Scope = Scope::at(810);
+    /// `contact_center:read:list_flows:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_FLOWS_ADMIN: Scope = Scope::at(811);
+    /// `contact_center:write:flow:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_WRITE_FLOW_ADMIN: Scope = Scope::at(812);
+    /// `contact_center:delete:flow:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_DELETE_FLOW_ADMIN: Scope = Scope::at(813);
+    /// `contact_center:read:flow:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_FLOW_ADMIN: Scope = Scope::at(814);
+    /// `contact_center:update:flow:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_UPDATE_FLOW_ADMIN: Scope = Scope::at(815);
+    /// `contact_center:delete:inbox:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_INBOX_ADMIN: Scope = Scope::at(816);
+    /// `contact_center:read:list_inboxes:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_INBOXES_ADMIN: Scope = Scope::at(817);
+    /// `contact_center:write:inbox:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_INBOX_ADMIN: Scope = Scope::at(818);
+    /// `contact_center:delete:inbox_messages:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_INBOX_MESSAGES_ADMIN: Scope = Scope::at(819);
+    /// `contact_center:read:inbox_messages:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_INBOX_MESSAGES_ADMIN: Scope = Scope::at(820);
+    /// `contact_center:read:inbox:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_INBOX_ADMIN: Scope = Scope::at(821);
+    /// `contact_center:update:inbox:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_INBOX_ADMIN: Scope = Scope::at(822);
+    /// `contact_center:delete:inbox_message:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_INBOX_MESSAGE_ADMIN: Scope = Scope::at(823);
+    /// `contact_center:delete:inbox_queue:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_INBOX_QUEUE_ADMIN: Scope = Scope::at(824);
+    /// `contact_center:read:list_inbox_queues:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_INBOX_QUEUES_ADMIN: Scope = Scope::at(825);
+    /// `contact_center:write:inbox_queue:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_INBOX_QUEUE_ADMIN: Scope = Scope::at(826);
+    /// `contact_center:delete:inbox_user:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_INBOX_USER_ADMIN: Scope = Scope::at(827);
+    /// `contact_center:read:inbox_user:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_INBOX_USER_ADMIN: Scope = Scope::at(828);
+    /// `contact_center:write:inbox_user:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_INBOX_USER_ADMIN: Scope = Scope::at(829);
+    /// `contact_center:write:messaging:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_WRITE_MESSAGING_ADMIN: Scope = Scope::at(830);
+    /// `contact_center:read:messaging:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_READ_MESSAGING_ADMIN: Scope = Scope::at(831);
+    /// `contact_center:read:outbound_campaign:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_OUTBOUND_CAMPAIGN_ADMIN: Scope = Scope::at(832);
+    /// `contact_center:write:outbound_campaign:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_OUTBOUND_CAMPAIGN_ADMIN: Scope = Scope::at(833);
+    /// `contact_center:delete:outbound_campaign:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_OUTBOUND_CAMPAIGN_ADMIN: Scope = Scope::at(834);
+    /// `contact_center:update:outbound_campaign:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_OUTBOUND_CAMPAIGN_ADMIN: Scope = Scope::at(835);
+    /// `contact_center:read:outbound_campaign_contactlist:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_OUTBOUND_CAMPAIGN_CONTACTLIST_ADMIN: Scope = Scope::at(836);
+    /// `contact_center:update:outbound_campaign_contactlist:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_OUTBOUND_CAMPAIGN_CONTACTLIST_ADMIN: Scope = Scope::at(837);
+    /// `contact_center:write:outbound_campaign_contactlist:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_OUTBOUND_CAMPAIGN_CONTACTLIST_ADMIN: Scope = Scope::at(838);
+    /// `contact_center:delete:outbound_campaign_contactlist:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_OUTBOUND_CAMPAIGN_CONTACTLIST_ADMIN: Scope = Scope::at(839);
+    /// `contact_center:read:outbound_campaign_contacts:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_OUTBOUND_CAMPAIGN_CONTACTS_ADMIN: Scope = Scope::at(840);
+    /// `contact_center:update:outbound_campaign_contacts:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_OUTBOUND_CAMPAIGN_CONTACTS_ADMIN: Scope = Scope::at(841);
+    /// `contact_center:write:outbound_campaign_contacts:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_OUTBOUND_CAMPAIGN_CONTACTS_ADMIN: Scope = Scope::at(842);
+    /// `contact_center:delete:outbound_campaign_contacts:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_OUTBOUND_CAMPAIGN_CONTACTS_ADMIN: Scope = Scope::at(843);
+    /// `contact_center:delete:outbound_campaign_dnc_list_phones:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_DELETE_OUTBOUND_CAMPAIGN_DNC_LIST_PHONES_ADMIN: Scope = Scope::at(844);
+    /// `contact_center:read:outbound_campaign_dnc_list_phones:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_READ_OUTBOUND_CAMPAIGN_DNC_LIST_PHONES_ADMIN: Scope = Scope::at(845);
+    /// `contact_center:write:outbound_campaign_dnc_list_phones:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_WRITE_OUTBOUND_CAMPAIGN_DNC_LIST_PHONES_ADMIN: Scope = Scope::at(846);
+    /// `contact_center:read:queue:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_QUEUE_ADMIN: Scope = Scope::at(847);
+    /// `contact_center:read:list_queues:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_QUEUES_ADMIN: Scope = Scope::at(848);
+    /// `contact_center:write:queue:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_QUEUE_ADMIN: Scope = Scope::at(849);
+    /// `contact_center:delete:queue:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_QUEUE_ADMIN: Scope = Scope::at(850);
+    /// `contact_center:update:queue:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_QUEUE_ADMIN: Scope = Scope::at(851);
+    /// `contact_center:read:list_queue_agents:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_QUEUE_AGENTS_ADMIN: Scope = Scope::at(852);
+    /// `contact_center:write:queue_agent:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_QUEUE_AGENT_ADMIN: Scope = Scope::at(853);
+    /// `contact_center:delete:queue_agent:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_QUEUE_AGENT_ADMIN: Scope = Scope::at(854);
+    /// `contact_center:update:queue_agent:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_QUEUE_AGENT_ADMIN: Scope = Scope::at(855);
+    /// `contact_center:write:queue disposition:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_QUEUE_DISPOSITION_ADMIN: Scope = Scope::at(856);
+    /// `contact_center:write:queue_disposition_set:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_QUEUE_DISPOSITION_SET_ADMIN: Scope = Scope::at(857);
+    /// `contact_center:delete:queue_disposition_set:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_QUEUE_DISPOSITION_SET_ADMIN: Scope = Scope::at(858);
+    /// `contact_center:delete:queue_disposition:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_QUEUE_DISPOSITION_ADMIN: Scope = Scope::at(859);
+    /// `contact_center:read:queue_operating_hours:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_QUEUE_OPERATING_HOURS_ADMIN: Scope = Scope::at(860);
+    /// `contact_center:patch:queue_operating_hours:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_PATCH_QUEUE_OPERATING_HOURS_ADMIN: Scope = Scope::at(861);
+    /// `contact_center:read:list_recordings` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_RECORDINGS: Scope = Scope::at(862);
+    /// `contact_center:delete:queue_supervisor:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_QUEUE_SUPERVISOR_ADMIN: Scope = Scope::at(863);
+    /// `contact_center:delete:queue_team:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_QUEUE_TEAM_ADMIN: Scope = Scope::at(864);
+    /// `contact_center:write:queue_team:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_QUEUE_TEAM_ADMIN: Scope = Scope::at(865);
+    /// `contact_center:read:list_regions:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_REGIONS_ADMIN: Scope = Scope::at(866);
+    /// `contact_center:write:region:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_REGION_ADMIN: Scope = Scope::at(867);
+    /// `contact_center:delete:region:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_REGION_ADMIN: Scope = Scope::at(868);
+    /// `contact_center:read:region:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_REGION_ADMIN: Scope = Scope::at(869);
+    /// `contact_center:udpate:region:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UDPATE_REGION_ADMIN: Scope = Scope::at(870);
+    /// `contact_center:read:list_region_users:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_REGION_USERS_ADMIN: Scope = Scope::at(871);
+    /// `contact_center:write:region_user:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_REGION_USER_ADMIN: Scope = Scope::at(872);
+    /// `contact_center:read:operation_logs:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_OPERATION_LOGS_ADMIN: Scope = Scope::at(873);
+    /// `contact_center:read:list_roles:admin` (Role API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_ROLES_ADMIN: Scope = Scope::at(874);
+    /// `contact_center:write:role:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_ROLE_ADMIN: Scope = Scope::at(875);
+    /// `contact_center:delete:role:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_ROLE_ADMIN: Scope = Scope::at(876);
+    /// `contact_center:read:role:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_ROLE_ADMIN: Scope = Scope::at(877);
+    /// `contact_center:update:role:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_ROLE_ADMIN: Scope = Scope::at(878);
+    /// `contact_center:read:list_role_users:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_ROLE_USERS_ADMIN: Scope = Scope::at(879);
+    /// `contact_center:write:role_user:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_ROLE_USER_ADMIN: Scope = Scope::at(880);
+    /// `contact_center:delete:role_user:admin` (Role API) (granular)
+    pub const CONTACT_CENTER_DELETE_ROLE_USER_ADMIN: Scope = Scope::at(881);
+    /// `contact_center:read:list_skills:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_SKILLS_ADMIN: Scope = Scope::at(882);
+    /// `contact_center:write:skill:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_SKILL_ADMIN: Scope = Scope::at(883);
+    /// `contact_center:read:list_skill_categories:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_SKILL_CATEGORIES_ADMIN: Scope = Scope::at(884);
+    /// `contact_center:write:skill_category:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_SKILL_CATEGORY_ADMIN: Scope = Scope::at(885);
+    /// `contact_center:delete:skill_category:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_SKILL_CATEGORY_ADMIN: Scope = Scope::at(886);
+    /// `contact_center:read:skill_category:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_SKILL_CATEGORY_ADMIN: Scope = Scope::at(887);
+    /// `contact_center:update:skill_category:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_SKILL_CATEGORY_ADMIN: Scope = Scope::at(888);
+    /// `contact_center:delete:skill:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_SKILL_ADMIN: Scope = Scope::at(889);
+    /// `contact_center:read:skill:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_SKILL_ADMIN: Scope = Scope::at(890);
+    /// `contact_center:update:skill:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_SKILL_ADMIN: Scope = Scope::at(891);
+    /// `contact_center:read:list_skill_users:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_SKILL_USERS_ADMIN: Scope = Scope::at(892);
+    /// `contact_center:read:sms_log:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_SMS_LOG_ADMIN: Scope = Scope::at(893);
+    /// `contact_center:write:sms:admin` (SMS API) (granular)
+    pub const CONTACT_CENTER_WRITE_SMS_ADMIN: Scope = Scope::at(894);
+    /// `contact_center:read:list_system_statues:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_SYSTEM_STATUES_ADMIN: Scope = Scope::at(895);
+    /// `contact_center:write:system_status:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_SYSTEM_STATUS_ADMIN: Scope = Scope::at(896);
+    /// `contact_center:delete:system_status:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_SYSTEM_STATUS_ADMIN: Scope = Scope::at(897);
+    /// `contact_center:read:system_status:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_SYSTEM_STATUS_ADMIN: Scope = Scope::at(898);
+    /// `contact_center:update:system_status:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_SYSTEM_STATUS_ADMIN: Scope = Scope::at(899);
+    /// `contact_center:read:team:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_READ_TEAM_ADMIN: Scope = Scope::at(900);
+    /// `contact_center:write:team:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_WRITE_TEAM_ADMIN: Scope = Scope::at(901);
+    /// `contact_center:delete:team:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_DELETE_TEAM_ADMIN: Scope = Scope::at(902);
+    /// `contact_center:update:team:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_UPDATE_TEAM_ADMIN: Scope = Scope::at(903);
+    /// `contact_center:delete:batch_users:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_BATCH_USERS_ADMIN: Scope = Scope::at(904);
+    /// `contact_center:read:list_users:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_USERS_ADMIN: Scope = Scope::at(905);
+    /// `contact_center:update:batch_users:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_BATCH_USERS_ADMIN: Scope = Scope::at(906);
+    /// `contact_center:write:user:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_USER_ADMIN: Scope = Scope::at(907);
+    /// `contact_center:write:batch_users:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_BATCH_USERS_ADMIN: Scope = Scope::at(908);
+    /// `contact_center:read:user_templates:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_USER_TEMPLATES_ADMIN: Scope = Scope::at(909);
+    /// `contact_center:write:user_templates:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_WRITE_USER_TEMPLATES_ADMIN: Scope = Scope::at(910);
+    /// `contact_center:delete:user_templates:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_DELETE_USER_TEMPLATES_ADMIN: Scope = Scope::at(911);
+    /// `contact_center:update:user_templates:admin` (Contact Center API) (granular)
+    pub const CONTACT_CENTER_UPDATE_USER_TEMPLATES_ADMIN: Scope = Scope::at(912);
+    /// `contact_center:delete:user:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_USER_ADMIN: Scope = Scope::at(913);
+    /// `contact_center:read:user:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_USER_ADMIN: Scope = Scope::at(914);
+    /// `contact_center:update:user:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_USER_ADMIN: Scope = Scope::at(915);
+    /// `contact_center:write:user_control:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_USER_CONTROL_ADMIN: Scope = Scope::at(916);
+    /// `contact_center:read:user_device:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_USER_DEVICE_ADMIN: Scope = Scope::at(917);
+    /// `contact_center:read:list_user_queues:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_USER_QUEUES_ADMIN: Scope = Scope::at(918);
+    /// `contact_center:read:list_user_skills:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_USER_SKILLS_ADMIN: Scope = Scope::at(919);
+    /// `contact_center:write:user_skill:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_USER_SKILL_ADMIN: Scope = Scope::at(920);
+    /// `contact_center:delete:user_skill:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_USER_SKILL_ADMIN: Scope = Scope::at(921);
+    /// `contact_center:read:list_variable_logs:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_VARIABLE_LOGS_ADMIN: Scope = Scope::at(922);
+    /// `contact_center:delete:variable_log:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_VARIABLE_LOG_ADMIN: Scope = Scope::at(923);
+    /// `contact_center:read:variable_log:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_VARIABLE_LOG_ADMIN: Scope = Scope::at(924);
+    /// `contact_center:read:list_variables:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_VARIABLES_ADMIN: Scope = Scope::at(925);
+    /// `contact_center:write:variable:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_VARIABLE_ADMIN: Scope = Scope::at(926);
+    /// `contact_center:read:list_variable_groups:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_LIST_VARIABLE_GROUPS_ADMIN: Scope = Scope::at(927);
+    /// `contact_center:write:variable_group:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_WRITE_VARIABLE_GROUP_ADMIN: Scope = Scope::at(928);
+    /// `contact_center:delete:variable_group:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_VARIABLE_GROUP_ADMIN: Scope = Scope::at(929);
+    /// `contact_center:read:variable_group:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_VARIABLE_GROUP_ADMIN: Scope = Scope::at(930);
+    /// `contact_center:update:variable_group:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_VARIABLE_GROUP_ADMIN: Scope = Scope::at(931);
+    /// `contact_center:delete:variable:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_DELETE_VARIABLE_ADMIN: Scope = Scope::at(932);
+    /// `contact_center:read:variable:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_VARIABLE_ADMIN: Scope = Scope::at(933);
+    /// `contact_center:update:variable:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_UPDATE_VARIABLE_ADMIN: Scope = Scope::at(934);
+    /// `contact_center:read:voice_call_log:admin` (ContactCenter API) (granular)
+    pub const CONTACT_CENTER_READ_VOICE_CALL_LOG_ADMIN: Scope = Scope::at(935);
+    /// `zoom_events:read:list_events` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_EVENTS: Scope = Scope::at(936);
+    /// `zoom_events:read:list_events:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_EVENTS_ADMIN: Scope = Scope::at(937);
+    /// `zoom_events:write:event` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_EVENT: Scope = Scope::at(938);
+    /// `zoom_events:write:event:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_EVENT_ADMIN: Scope = Scope::at(939);
+    /// `zoom_events:delete:event` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_EVENT: Scope = Scope::at(940);
+    /// `zoom_events:delete:event:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_EVENT_ADMIN: Scope = Scope::at(941);
+    /// `zoom_events:read:event` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_EVENT: Scope = Scope::at(942);
+    /// `zoom_events:read:event:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_EVENT_ADMIN: Scope = Scope::at(943);
+    /// `zoom_events:update:event` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_EVENT: Scope = Scope::at(944);
+    /// `zoom_events:update:event:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_EVENT_ADMIN: Scope = Scope::at(945);
+    /// `zoom_events:read:list_access_links` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_ACCESS_LINKS: Scope = Scope::at(946);
+    /// `zoom_events:read:list_access_links:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_ACCESS_LINKS_ADMIN: Scope = Scope::at(947);
+    /// `zoom_events:write:access_links` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_ACCESS_LINKS: Scope = Scope::at(948);
+    /// `zoom_events:write:access_links:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_ACCESS_LINKS_ADMIN: Scope = Scope::at(949);
+    /// `zoom_events:delete:access_links` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_ACCESS_LINKS: Scope = Scope::at(950);
+    /// `zoom_events:delete:access_links:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_ACCESS_LINKS_ADMIN: Scope = Scope::at(951);
+    /// `zoom_events:read:access_links` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_ACCESS_LINKS: Scope = Scope::at(952);
+    /// `zoom_events:read:access_links:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_ACCESS_LINKS_ADMIN: Scope = Scope::at(953);
+    /// `zoom_events:update:access_links` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_ACCESS_LINKS: Scope = Scope::at(954);
+    /// `zoom_events:update:access_links:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_ACCESS_LINKS_ADMIN: Scope = Scope::at(955);
+    /// `zoom_events:read:list_attendee_actions` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_ATTENDEE_ACTIONS: Scope = Scope::at(956);
+    /// `zoom_events:read:list_attendee_actions:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_ATTENDEE_ACTIONS_ADMIN: Scope = Scope::at(957);
+    /// `zoom_events:update:batch_attendee_actions` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_BATCH_ATTENDEE_ACTIONS: Scope = Scope::at(958);
+    /// `zoom_events:update:batch_attendee_actions:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_BATCH_ATTENDEE_ACTIONS_ADMIN: Scope = Scope::at(959);
+    /// `zoom_events:read:list_coeditors` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_COEDITORS: Scope = Scope::at(960);
+    /// `zoom_events:read:list_coeditors:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_COEDITORS_ADMIN: Scope = Scope::at(961);
+    /// `zoom_events:write:coeditor` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_COEDITOR: Scope = Scope::at(962);
+    /// `zoom_events:write:coeditor:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_COEDITOR_ADMIN: Scope = Scope::at(963);
+    /// `zoom_events:read:list_email_types` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_EMAIL_TYPES: Scope = Scope::at(964);
+    /// `zoom_events:read:list_email_types:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_EMAIL_TYPES_ADMIN: Scope = Scope::at(965);
+    /// `zoom_events:read:list_emails_status` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_EMAILS_STATUS: Scope = Scope::at(966);
+    /// `zoom_events:read:list_emails_status:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_EMAILS_STATUS_ADMIN: Scope = Scope::at(967);
+    /// `zoom_events:read:list_exhibitors` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_EXHIBITORS: Scope = Scope::at(968);
+    /// `zoom_events:read:list_exhibitors:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_EXHIBITORS_ADMIN: Scope = Scope::at(969);
+    /// `zoom_events:write:exhibitor` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_EXHIBITOR: Scope = Scope::at(970);
+    /// `zoom_events:write:exhibitor:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_EXHIBITOR_ADMIN: Scope = Scope::at(971);
+    /// `zoom_events:delete:exhibitor` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_EXHIBITOR: Scope = Scope::at(972);
+    /// `zoom_events:delete:exhibitor:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_EXHIBITOR_ADMIN: Scope = Scope::at(973);
+    /// `zoom_events:read:exhibitor` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_EXHIBITOR: Scope = Scope::at(974);
+    /// `zoom_events:read:exhibitor:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_EXHIBITOR_ADMIN: Scope = Scope::at(975);
+    /// `zoom_events:update:exhibitor` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_EXHIBITOR: Scope = Scope::at(976);
+    /// `zoom_events:update:exhibitor:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_EXHIBITOR_ADMIN: Scope = Scope::at(977);
+    /// `zoom_events:read:list_registration_questions` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_REGISTRATION_QUESTIONS: Scope = Scope::at(978);
+    /// `zoom_events:read:list_registration_questions:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_REGISTRATION_QUESTIONS_ADMIN: Scope = Scope::at(979);
+    /// `zoom_events:update:registraion_question` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_REGISTRAION_QUESTION: Scope = Scope::at(980);
+    /// `zoom_events:update:registraion_question:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_REGISTRAION_QUESTION_ADMIN: Scope = Scope::at(981);
+    /// `zoom_events:read:list_registrants` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_REGISTRANTS: Scope = Scope::at(982);
+    /// `zoom_events:read:list_registrants:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_REGISTRANTS_ADMIN: Scope = Scope::at(983);
+    /// `zoom_events:read:chat_transcripts` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_CHAT_TRANSCRIPTS: Scope = Scope::at(984);
+    /// `zoom_events:read:chat_transcripts:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_CHAT_TRANSCRIPTS_ADMIN: Scope = Scope::at(985);
+    /// `zoom_events:read:custom_report` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_CUSTOM_REPORT: Scope = Scope::at(986);
+    /// `zoom_events:read:custom_report:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_CUSTOM_REPORT_ADMIN: Scope = Scope::at(987);
+    /// `zoom_events:read:event_attendance` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_EVENT_ATTENDANCE: Scope = Scope::at(988);
+    /// `zoom_events:read:event_attendance:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_EVENT_ATTENDANCE_ADMIN: Scope = Scope::at(989);
+    /// `zoom_events:read:session_attendance` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_SESSION_ATTENDANCE: Scope = Scope::at(990);
+    /// `zoom_events:read:session_attendance:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_SESSION_ATTENDANCE_ADMIN: Scope = Scope::at(991);
+    /// `zoom_events:read:list_session_surveys` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSION_SURVEYS: Scope = Scope::at(992);
+    /// `zoom_events:read:list_session_surveys:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSION_SURVEYS_ADMIN: Scope = Scope::at(993);
+    /// `zoom_events:read:event_registration` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_EVENT_REGISTRATION: Scope = Scope::at(994);
+    /// `zoom_events:read:event_registration:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_EVENT_REGISTRATION_ADMIN: Scope = Scope::at(995);
+    /// `zoom_events:read:list_sessions` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSIONS: Scope = Scope::at(996);
+    /// `zoom_events:read:list_sessions:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSIONS_ADMIN: Scope = Scope::at(997);
+    /// `zoom_events:write:session` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_SESSION: Scope = Scope::at(998);
+    /// `zoom_events:write:session:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_SESSION_ADMIN: Scope = Scope::at(999);
+    /// `zoom_events:delete:session` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_SESSION: Scope = Scope::at(1000);
+    /// `zoom_events:delete:session:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_SESSION_ADMIN: Scope = Scope::at(1001);
+    /// `zoom_events:read:session` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_SESSION: Scope = Scope::at(1002);
+    /// `zoom_events:read:session:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_SESSION_ADMIN: Scope = Scope::at(1003);
+    /// `zoom_events:update:session` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_SESSION: Scope = Scope::at(1004);
+    /// `zoom_events:update:session:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_SESSION_ADMIN: Scope = Scope::at(1005);
+    /// `zoom_events:read:list_session_attendee_actions` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSION_ATTENDEE_ACTIONS: Scope = Scope::at(1006);
+    /// `zoom_events:read:list_session_attendee_actions:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSION_ATTENDEE_ACTIONS_ADMIN: Scope = Scope::at(1007);
+    /// `zoom_events:update:batch_session_attendee_actions` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_BATCH_SESSION_ATTENDEE_ACTIONS: Scope = Scope::at(1008);
+    /// `zoom_events:update:batch_session_attendee_actions:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_BATCH_SESSION_ATTENDEE_ACTIONS_ADMIN: Scope = Scope::at(1009);
+    /// `zoom_events:read:list_session_attendees` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSION_ATTENDEES: Scope = Scope::at(1010);
+    /// `zoom_events:read:list_session_attendees:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSION_ATTENDEES_ADMIN: Scope = Scope::at(1011);
+    /// `zoom_events:read:list_session_interpreters` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSION_INTERPRETERS: Scope = Scope::at(1012);
+    /// `zoom_events:read:list_session_interpreters:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSION_INTERPRETERS_ADMIN: Scope = Scope::at(1013);
+    /// `zoom_events:update:session_interpreter` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_SESSION_INTERPRETER: Scope = Scope::at(1014);
+    /// `zoom_events:update:session_interpreter:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_SESSION_INTERPRETER_ADMIN: Scope = Scope::at(1015);
+    /// `zoom_events:read:session_token` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_SESSION_TOKEN: Scope = Scope::at(1016);
+    /// `zoom_events:read:session_token:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_SESSION_TOKEN_ADMIN: Scope = Scope::at(1017);
+    /// `zoom_events:read:session_livestream_config` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_SESSION_LIVESTREAM_CONFIG: Scope = Scope::at(1018);
+    /// `zoom_events:read:session_livestream_config:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_SESSION_LIVESTREAM_CONFIG_ADMIN: Scope = Scope::at(1019);
+    /// `zoom_events:update:session_livestream_config` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_SESSION_LIVESTREAM_CONFIG: Scope = Scope::at(1020);
+    /// `zoom_events:update:session_livestream_config:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_SESSION_LIVESTREAM_CONFIG_ADMIN: Scope = Scope::at(1021);
+    /// `zoom_events:read:list_session_polls` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSION_POLLS: Scope = Scope::at(1022);
+    /// `zoom_events:read:list_session_polls:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSION_POLLS_ADMIN: Scope = Scope::at(1023);
+    /// `zoom_events:update:session_poll` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_SESSION_POLL: Scope = Scope::at(1024);
+    /// `zoom_events:update:session_poll:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_SESSION_POLL_ADMIN: Scope = Scope::at(1025);
+    /// `zoom_events:delete:session_reservations` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_SESSION_RESERVATIONS: Scope = Scope::at(1026);
+    /// `zoom_events:delete:session_reservations:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_SESSION_RESERVATIONS_ADMIN: Scope = Scope::at(1027);
+    /// `zoom_events:read:list_session_reservations` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSION_RESERVATIONS: Scope = Scope::at(1028);
+    /// `zoom_events:read:list_session_reservations:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SESSION_RESERVATIONS_ADMIN: Scope = Scope::at(1029);
+    /// `zoom_events:write:session_reservations` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_SESSION_RESERVATIONS: Scope = Scope::at(1030);
+    /// `zoom_events:write:session_reservations:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_SESSION_RESERVATIONS_ADMIN: Scope = Scope::at(1031);
+    /// `zoom_events:read:list_speakers` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SPEAKERS: Scope = Scope::at(1032);
+    /// `zoom_events:read:list_speakers:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SPEAKERS_ADMIN: Scope = Scope::at(1033);
+    /// `zoom_events:write:speaker` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_SPEAKER: Scope = Scope::at(1034);
+    /// `zoom_events:write:speaker:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_SPEAKER_ADMIN: Scope = Scope::at(1035);
+    /// `zoom_events:delete:speaker` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_SPEAKER: Scope = Scope::at(1036);
+    /// `zoom_events:delete:speaker:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_SPEAKER_ADMIN: Scope = Scope::at(1037);
+    /// `zoom_events:read:speaker` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_SPEAKER: Scope = Scope::at(1038);
+    /// `zoom_events:read:speaker:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_SPEAKER_ADMIN: Scope = Scope::at(1039);
+    /// `zoom_events:update:speaker` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_SPEAKER: Scope = Scope::at(1040);
+    /// `zoom_events:update:speaker:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_SPEAKER_ADMIN: Scope = Scope::at(1041);
+    /// `zoom_events:read:list_sponsor_tiers` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SPONSOR_TIERS: Scope = Scope::at(1042);
+    /// `zoom_events:read:list_sponsor_tiers:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_SPONSOR_TIERS_ADMIN: Scope = Scope::at(1043);
+    /// `zoom_events:read:list_ticket_types` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_TICKET_TYPES: Scope = Scope::at(1044);
+    /// `zoom_events:read:list_ticket_types:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_TICKET_TYPES_ADMIN: Scope = Scope::at(1045);
+    /// `zoom_events:write:ticket_type` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_TICKET_TYPE: Scope = Scope::at(1046);
+    /// `zoom_events:write:ticket_type:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_TICKET_TYPE_ADMIN: Scope = Scope::at(1047);
+    /// `zoom_events:delete:ticket_type` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_TICKET_TYPE: Scope = Scope::at(1048);
+    /// `zoom_events:delete:ticket_type:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_TICKET_TYPE_ADMIN: Scope = Scope::at(1049);
+    /// `zoom_events:update:ticket_type` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_TICKET_TYPE: Scope = Scope::at(1050);
+    /// `zoom_events:update:ticket_type:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_TICKET_TYPE_ADMIN: Scope = Scope::at(1051);
+    /// `zoom_events:read:list_tickets` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_TICKETS: Scope = Scope::at(1052);
+    /// `zoom_events:read:list_tickets:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_TICKETS_ADMIN: Scope = Scope::at(1053);
+    /// `zoom_events:write:ticket` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_TICKET: Scope = Scope::at(1054);
+    /// `zoom_events:write:ticket:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_TICKET_ADMIN: Scope = Scope::at(1055);
+    /// `zoom_events:delete:ticket` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_TICKET: Scope = Scope::at(1056);
+    /// `zoom_events:delete:ticket:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_TICKET_ADMIN: Scope = Scope::at(1057);
+    /// `zoom_events:read:ticket` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_TICKET: Scope = Scope::at(1058);
+    /// `zoom_events:read:ticket:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_TICKET_ADMIN: Scope = Scope::at(1059);
+    /// `zoom_events:write:file_upload` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_FILE_UPLOAD: Scope = Scope::at(1060);
+    /// `zoom_events:write:file_upload:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_FILE_UPLOAD_ADMIN: Scope = Scope::at(1061);
+    /// `zoom_events:read:list_hubs` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_HUBS: Scope = Scope::at(1062);
+    /// `zoom_events:read:list_hubs:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_HUBS_ADMIN: Scope = Scope::at(1063);
+    /// `zoom_events:read:list_hub_hosts` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_HUB_HOSTS: Scope = Scope::at(1064);
+    /// `zoom_events:read:list_hub_hosts:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_HUB_HOSTS_ADMIN: Scope = Scope::at(1065);
+    /// `zoom_events:write:hub_host` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_HUB_HOST: Scope = Scope::at(1066);
+    /// `zoom_events:write:hub_host:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_HUB_HOST_ADMIN: Scope = Scope::at(1067);
+    /// `zoom_events:delete:hub_host` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_HUB_HOST: Scope = Scope::at(1068);
+    /// `zoom_events:delete:hub_host:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_HUB_HOST_ADMIN: Scope = Scope::at(1069);
+    /// `zoom_events:read:list_hub_videos` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_HUB_VIDEOS: Scope = Scope::at(1070);
+    /// `zoom_events:read:list_hub_videos:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_HUB_VIDEOS_ADMIN: Scope = Scope::at(1071);
+    /// `zoom_events:read:list_all_vod_channels` (Zoom Video Management API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_ALL_VOD_CHANNELS: Scope = Scope::at(1072);
+    /// `zoom_events:read:list_all_vod_channels:admin` (Zoom Video Management API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_ALL_VOD_CHANNELS_ADMIN: Scope = Scope::at(1073);
+    /// `zoom_events:write:vod_channel` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_VOD_CHANNEL: Scope = Scope::at(1074);
+    /// `zoom_events:write:vod_channel:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_VOD_CHANNEL_ADMIN: Scope = Scope::at(1075);
+    /// `zoom_events:delete:vod_channel` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_VOD_CHANNEL: Scope = Scope::at(1076);
+    /// `zoom_events:delete:vod_channel:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_VOD_CHANNEL_ADMIN: Scope = Scope::at(1077);
+    /// `zoom_events:read:vod_channel` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_VOD_CHANNEL: Scope = Scope::at(1078);
+    /// `zoom_events:read:vod_channel:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_VOD_CHANNEL_ADMIN: Scope = Scope::at(1079);
+    /// `zoom_events:update:vod_channel` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_VOD_CHANNEL: Scope = Scope::at(1080);
+    /// `zoom_events:update:vod_channel:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_VOD_CHANNEL_ADMIN: Scope = Scope::at(1081);
+    /// `zoom_events:read:vod_registration_questions` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_VOD_REGISTRATION_QUESTIONS: Scope = Scope::at(1082);
+    /// `zoom_events:read:vod_registration_questions:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_VOD_REGISTRATION_QUESTIONS_ADMIN: Scope = Scope::at(1083);
+    /// `zoom_events:update:vod_registration_questions` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_VOD_REGISTRATION_QUESTIONS: Scope = Scope::at(1084);
+    /// `zoom_events:update:vod_registration_questions:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_VOD_REGISTRATION_QUESTIONS_ADMIN: Scope = Scope::at(1085);
+    /// `zoom_events:read:vod_registrations` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_VOD_REGISTRATIONS: Scope = Scope::at(1086);
+    /// `zoom_events:read:vod_registrations:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_VOD_REGISTRATIONS_ADMIN: Scope = Scope::at(1087);
+    /// `zoom_events:write:vod_registration` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_VOD_REGISTRATION: Scope = Scope::at(1088);
+    /// `zoom_events:write:vod_registration:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_VOD_REGISTRATION_ADMIN: Scope = Scope::at(1089);
+    /// `zoom_events:read:list_vod_channel_videos` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_VOD_CHANNEL_VIDEOS: Scope = Scope::at(1090);
+    /// `zoom_events:read:list_vod_channel_videos:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_LIST_VOD_CHANNEL_VIDEOS_ADMIN: Scope = Scope::at(1091);
+    /// `zoom_events:write:vod_channel_videos` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_VOD_CHANNEL_VIDEOS: Scope = Scope::at(1092);
+    /// `zoom_events:write:vod_channel_videos:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_WRITE_VOD_CHANNEL_VIDEOS_ADMIN: Scope = Scope::at(1093);
+    /// `zoom_events:delete:vod_channel_videos` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_VOD_CHANNEL_VIDEOS: Scope = Scope::at(1094);
+    /// `zoom_events:delete:vod_channel_videos:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_DELETE_VOD_CHANNEL_VIDEOS_ADMIN: Scope = Scope::at(1095);
+    /// `zoom_events:read:video_metadata` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_VIDEO_METADATA: Scope = Scope::at(1096);
+    /// `zoom_events:read:video_metadata:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_READ_VIDEO_METADATA_ADMIN: Scope = Scope::at(1097);
+    /// `zoom_events:update:video_metadata` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_VIDEO_METADATA: Scope = Scope::at(1098);
+    /// `zoom_events:update:video_metadata:admin` (Zoom Events API) (granular)
+    pub const ZOOM_EVENTS_UPDATE_VIDEO_METADATA_ADMIN: Scope = Scope::at(1099);
+    /// `healthcare:read:list_clinical_notes:admin` (Integration Healthcare API) (granular)
+    pub const HEALTHCARE_READ_LIST_CLINICAL_NOTES_ADMIN: Scope = Scope::at(1100);
+    /// `healthcare:read:list_clinical_notes:master` (Integration Healthcare API) (granular)
+    pub const HEALTHCARE_READ_LIST_CLINICAL_NOTES_MASTER: Scope = Scope::at(1101);
+    /// `healthcare:read:clinical_notes:admin` (Integration Healthcare API) (granular)
+    pub const HEALTHCARE_READ_CLINICAL_NOTES_ADMIN: Scope = Scope::at(1102);
+    /// `healthcare:read:clinical_notes:master` (Integration Healthcare API) (granular)
+    pub const HEALTHCARE_READ_CLINICAL_NOTES_MASTER: Scope = Scope::at(1103);
+    /// `healthcare:update:clinical_notes:admin` (Integration Healthcare API) (granular)
+    pub const HEALTHCARE_UPDATE_CLINICAL_NOTES_ADMIN: Scope = Scope::at(1104);
+    /// `healthcare:update:clinical_notes:master` (Integration Healthcare API) (granular)
+    pub const HEALTHCARE_UPDATE_CLINICAL_NOTES_MASTER: Scope = Scope::at(1105);
+    /// `email:read:list_drafts` (Mail API) (granular)
+    pub const EMAIL_READ_LIST_DRAFTS: Scope = Scope::at(1106);
+    /// `email:read:list_drafts:admin` (Mail API) (granular)
+    pub const EMAIL_READ_LIST_DRAFTS_ADMIN: Scope = Scope::at(1107);
+    /// `email:write:draft` (Mail API) (granular)
+    pub const EMAIL_WRITE_DRAFT: Scope = Scope::at(1108);
+    /// `email:write:draft:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_DRAFT_ADMIN: Scope = Scope::at(1109);
+    /// `email:write:send_draft` (Mail API) (granular)
+    pub const EMAIL_WRITE_SEND_DRAFT: Scope = Scope::at(1110);
+    /// `email:write:send_draft:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_SEND_DRAFT_ADMIN: Scope = Scope::at(1111);
+    /// `email:delete:draft` (Mail API) (granular)
+    pub const EMAIL_DELETE_DRAFT: Scope = Scope::at(1112);
+    /// `email:delete:draft:admin` (Mail API) (granular)
+    pub const EMAIL_DELETE_DRAFT_ADMIN: Scope = Scope::at(1113);
+    /// `email:read:draft` (Mail API) (granular)
+    pub const EMAIL_READ_DRAFT: Scope = Scope::at(1114);
+    /// `email:read:draft:admin` (Mail API) (granular)
+    pub const EMAIL_READ_DRAFT_ADMIN: Scope = Scope::at(1115);
+    /// `email:update:draft` (Mail API) (granular)
+    pub const EMAIL_UPDATE_DRAFT: Scope = Scope::at(1116);
+    /// `email:update:draft:admin` (Mail API) (granular)
+    pub const EMAIL_UPDATE_DRAFT_ADMIN: Scope = Scope::at(1117);
+    /// `email:read:history` (Mail API) (granular)
+    pub const EMAIL_READ_HISTORY: Scope = Scope::at(1118);
+    /// `email:read:history:admin` (Mail API) (granular)
+    pub const EMAIL_READ_HISTORY_ADMIN: Scope = Scope::at(1119);
+    /// `email:read:list_labels` (Mail API) (granular)
+    pub const EMAIL_READ_LIST_LABELS: Scope = Scope::at(1120);
+    /// `email:read:list_labels:admin` (Mail API) (granular)
+    pub const EMAIL_READ_LIST_LABELS_ADMIN: Scope = Scope::at(1121);
+    /// `email:write:label` (Mail API) (granular)
+    pub const EMAIL_WRITE_LABEL: Scope = Scope::at(1122);
+    /// `email:write:label:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_LABEL_ADMIN: Scope = Scope::at(1123);
+    /// `email:delete:label` (Mail API) (granular)
+    pub const EMAIL_DELETE_LABEL: Scope = Scope::at(1124);
+    /// `email:delete:label:admin` (Mail API) (granular)
+    pub const EMAIL_DELETE_LABEL_ADMIN: Scope = Scope::at(1125);
+    /// `email:read:label` (Mail API) (granular)
+    pub const EMAIL_READ_LABEL: Scope = Scope::at(1126);
+    /// `email:read:label:admin` (Mail API) (granular)
+    pub const EMAIL_READ_LABEL_ADMIN: Scope = Scope::at(1127);
+    /// `email:update:label` (Mail API) (granular)
+    pub const EMAIL_UPDATE_LABEL: Scope = Scope::at(1128);
+    /// `email:update:label:admin` (Mail API) (granular)
+    pub const EMAIL_UPDATE_LABEL_ADMIN: Scope = Scope::at(1129);
+    /// `email:read:list_msgs` (Mail API) (granular)
+    pub const EMAIL_READ_LIST_MSGS: Scope = Scope::at(1130);
+    /// `email:read:list_msgs:admin` (Mail API) (granular)
+    pub const EMAIL_READ_LIST_MSGS_ADMIN: Scope = Scope::at(1131);
+    /// `email:write:msg` (Mail API) (granular)
+    pub const EMAIL_WRITE_MSG: Scope = Scope::at(1132);
+    /// `email:write:msg:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_MSG_ADMIN: Scope = Scope::at(1133);
+    /// `email:write:batch_delete_msgs` (Mail API) (granular)
+    pub const EMAIL_WRITE_BATCH_DELETE_MSGS: Scope = Scope::at(1134);
+    /// `email:write:batch_delete_msgs:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_BATCH_DELETE_MSGS_ADMIN: Scope = Scope::at(1135);
+    /// `email:write:batch_modify_msgs` (Mail API) (granular)
+    pub const EMAIL_WRITE_BATCH_MODIFY_MSGS: Scope = Scope::at(1136);
+    /// `email:write:batch_modify_msgs:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_BATCH_MODIFY_MSGS_ADMIN: Scope = Scope::at(1137);
+    /// `email:write:send_msg` (Mail API) (granular)
+    pub const EMAIL_WRITE_SEND_MSG: Scope = Scope::at(1138);
+    /// `email:write:send_msg:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_SEND_MSG_ADMIN: Scope = Scope::at(1139);
+    /// `email:delete:msg` (Mail API) (granular)
+    pub const EMAIL_DELETE_MSG: Scope = Scope::at(1140);
+    /// `email:delete:msg:admin` (Mail API) (granular)
+    pub const EMAIL_DELETE_MSG_ADMIN: Scope = Scope::at(1141);
+    /// `email:read:msg` (Mail API) (granular)
+    pub const EMAIL_READ_MSG: Scope = Scope::at(1142);
+    /// `email:read:msg:admin` (Mail API) (granular)
+    pub const EMAIL_READ_MSG_ADMIN: Scope = Scope::at(1143);
+    /// `email:read:attachment` (Mail API) (granular)
+    pub const EMAIL_READ_ATTACHMENT: Scope = Scope::at(1144);
+    /// `email:read:attachment:admin` (Mail API) (granular)
+    pub const EMAIL_READ_ATTACHMENT_ADMIN: Scope = Scope::at(1145);
+    /// `email:write:modify_msg` (Mail API) (granular)
+    pub const EMAIL_WRITE_MODIFY_MSG: Scope = Scope::at(1146);
+    /// `email:write:modify_msg:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_MODIFY_MSG_ADMIN: Scope = Scope::at(1147);
+    /// `email:write:trash_msg` (Mail API) (granular)
+    pub const EMAIL_WRITE_TRASH_MSG: Scope = Scope::at(1148);
+    /// `email:write:trash_msg:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_TRASH_MSG_ADMIN: Scope = Scope::at(1149);
+    /// `email:write:untrash_msg` (Mail API) (granular)
+    pub const EMAIL_WRITE_UNTRASH_MSG: Scope = Scope::at(1150);
+    /// `email:write:untrash_msg:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_UNTRASH_MSG_ADMIN: Scope = Scope::at(1151);
+    /// `email:read:profile` (Mail API) (granular)
+    pub const EMAIL_READ_PROFILE: Scope = Scope::at(1152);
+    /// `email:read:profile:admin` (Mail API) (granular)
+    pub const EMAIL_READ_PROFILE_ADMIN: Scope = Scope::at(1153);
+    /// `email:read:list_setting_delegates` (Mail API) (granular)
+    pub const EMAIL_READ_LIST_SETTING_DELEGATES: Scope = Scope::at(1154);
+    /// `email:read:list_setting_delegates:admin` (Mail API) (granular)
+    pub const EMAIL_READ_LIST_SETTING_DELEGATES_ADMIN: Scope = Scope::at(1155);
+    /// `email:write:setting_delegate` (Mail API) (granular)
+    pub const EMAIL_WRITE_SETTING_DELEGATE: Scope = Scope::at(1156);
+    /// `email:write:setting_delegate:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_SETTING_DELEGATE_ADMIN: Scope = Scope::at(1157);
+    /// `email:delete:setting_delegate` (Mail API) (granular)
+    pub const EMAIL_DELETE_SETTING_DELEGATE: Scope = Scope::at(1158);
+    /// `email:delete:setting_delegate:admin` (Mail API) (granular)
+    pub const EMAIL_DELETE_SETTING_DELEGATE_ADMIN: Scope = Scope::at(1159);
+    /// `email:read:setting_delegate` (Mail API) (granular)
+    pub const EMAIL_READ_SETTING_DELEGATE: Scope = Scope::at(1160);
+    /// `email:read:setting_delegate:admin` (Mail API) (granular)
+    pub const EMAIL_READ_SETTING_DELEGATE_ADMIN: Scope = Scope::at(1161);
+    /// `email:read:list_setting_filters` (Mail API) (granular)
+    pub const EMAIL_READ_LIST_SETTING_FILTERS: Scope = Scope::at(1162);
+    /// `email:read:list_setting_filters:admin` (Mail API) (granular)
+    pub const EMAIL_READ_LIST_SETTING_FILTERS_ADMIN: Scope = Scope::at(1163);
+    /// `email:write:setting_filter` (Mail API) (granular)
+    pub const EMAIL_WRITE_SETTING_FILTER: Scope = Scope::at(1164);
+    /// `email:write:setting_filter:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_SETTING_FILTER_ADMIN: Scope = Scope::at(1165);
+    /// `email:delete:setting_filter` (Mail API) (granular)
+    pub const EMAIL_DELETE_SETTING_FILTER: Scope = Scope::at(1166);
+    /// `email:delete:setting_filter:admin` (Mail API) (granular)
+    pub const EMAIL_DELETE_SETTING_FILTER_ADMIN: Scope = Scope::at(1167);
+    /// `email:read:setting_filter` (Mail API) (granular)
+    pub const EMAIL_READ_SETTING_FILTER: Scope = Scope::at(1168);
+    /// `email:read:setting_filter:admin` (Mail API) (granular)
+    pub const EMAIL_READ_SETTING_FILTER_ADMIN: Scope = Scope::at(1169);
+    /// `email:read:setting_vacation` (Mail API) (granular)
+    pub const EMAIL_READ_SETTING_VACATION: Scope = Scope::at(1170);
+    /// `email:read:setting_vacation:admin` (Mail API) (granular)
+    pub const EMAIL_READ_SETTING_VACATION_ADMIN: Scope = Scope::at(1171);
+    /// `email:update:setting_vacation` (Mail API) (granular)
+    pub const EMAIL_UPDATE_SETTING_VACATION: Scope = Scope::at(1172);
+    /// `email:update:setting_vacation:admin` (Mail API) (granular)
+    pub const EMAIL_UPDATE_SETTING_VACATION_ADMIN: Scope = Scope::at(1173);
+    /// `email:read:list_threads` (Mail API) (granular)
+    pub const EMAIL_READ_LIST_THREADS: Scope = Scope::at(1174);
+    /// `email:read:list_threads:admin` (Mail API) (granular)
+    pub const EMAIL_READ_LIST_THREADS_ADMIN: Scope = Scope::at(1175);
+    /// `email:delete:thread` (Mail API) (granular)
+    pub const EMAIL_DELETE_THREAD: Scope = Scope::at(1176);
+    /// `email:delete:thread:admin` (Mail API) (granular)
+    pub const EMAIL_DELETE_THREAD_ADMIN: Scope = Scope::at(1177);
+    /// `email:read:thread` (Mail API) (granular)
+    pub const EMAIL_READ_THREAD: Scope = Scope::at(1178);
+    /// `email:read:thread:admin` (Mail API) (granular)
+    pub const EMAIL_READ_THREAD_ADMIN: Scope = Scope::at(1179);
+    /// `email:write:thread` (Mail API) (granular)
+    pub const EMAIL_WRITE_THREAD: Scope = Scope::at(1180);
+    /// `email:write:thread:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_THREAD_ADMIN: Scope = Scope::at(1181);
+    /// `email:write:trash_thread` (Mail API) (granular)
+    pub const EMAIL_WRITE_TRASH_THREAD: Scope = Scope::at(1182);
+    /// `email:write:trash_thread:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_TRASH_THREAD_ADMIN: Scope = Scope::at(1183);
+    /// `email:write:untrash_thread` (Mail API) (granular)
+    pub const EMAIL_WRITE_UNTRASH_THREAD: Scope = Scope::at(1184);
+    /// `email:write:untrash_thread:admin` (Mail API) (granular)
+    pub const EMAIL_WRITE_UNTRASH_THREAD_ADMIN: Scope = Scope::at(1185);
+    /// `marketplace:write:app:master` (Marketplace API) (granular)
+    pub const MARKETPLACE_WRITE_APP_MASTER: Scope = Scope::at(1186);
+    /// `marketplace:write:notifications` (Special&ChatBot API) (granular)
+    pub const MARKETPLACE_WRITE_NOTIFICATIONS: Scope = Scope::at(1187);
+    /// `marketplace:read:custom_fields:admin` (Marketplace API) (granular)
+    pub const MARKETPLACE_READ_CUSTOM_FIELDS_ADMIN: Scope = Scope::at(1188);
+    /// `marketplace:read:custom_fields` (Marketplace API) (granular)
+    pub const MARKETPLACE_READ_CUSTOM_FIELDS: Scope = Scope::at(1189);
+    /// `marketplace:read:list_apps:admin` (Marketplace API) (granular)
+    pub const MARKETPLACE_READ_LIST_APPS_ADMIN: Scope = Scope::at(1190);
+    /// `marketplace:write:app` (Marketplace API) (granular)
+    pub const MARKETPLACE_WRITE_APP: Scope = Scope::at(1191);
+    /// `marketplace:write:app:admin` (Marketplace API) (granular)
+    pub const MARKETPLACE_WRITE_APP_ADMIN: Scope = Scope::at(1192);
+    /// `marketplace:read:app` (Marketplace API) (granular)
+    pub const MARKETPLACE_READ_APP: Scope = Scope::at(1193);
+    /// `marketplace:read:app:admin` (Marketplace API) (granular)
+    pub const MARKETPLACE_READ_APP_ADMIN: Scope = Scope::at(1194);
+    /// `marketplace:read:list_api_logs:admin` (Marketplace API) (granular)
+    pub const MARKETPLACE_READ_LIST_API_LOGS_ADMIN: Scope = Scope::at(1195);
+    /// `marketplace:write:app_deeplink:admin` (Marketplace API) (granular)
+    pub const MARKETPLACE_WRITE_APP_DEEPLINK_ADMIN: Scope = Scope::at(1196);
+    /// `marketplace:write:app_pre_approve:admin` (Marketplace API) (granular)
+    pub const MARKETPLACE_WRITE_APP_PRE_APPROVE_ADMIN: Scope = Scope::at(1197);
+    /// `marketplace:read:app_request:admin` (Marketplace API) (granular)
+    pub const MARKETPLACE_READ_APP_REQUEST_ADMIN: Scope = Scope::at(1198);
+    /// `marketplace:update:app_request:admin` (Marketplace API) (granular)
+    pub const MARKETPLACE_UPDATE_APP_REQUEST_ADMIN: Scope = Scope::at(1199);
+    /// `marketplace:write:app_request:admin` (Marketplace API) (granular)
+    pub const MARKETPLACE_WRITE_APP_REQUEST_ADMIN: Scope = Scope::at(1200);
+    /// `marketplace:update:client_secret` (Marketplace API) (granular)
+    pub const MARKETPLACE_UPDATE_CLIENT_SECRET: Scope = Scope::at(1201);
+    /// `marketplace:read:list_user_entitlements` (Marketplace API) (granular)
+    pub const MARKETPLACE_READ_LIST_USER_ENTITLEMENTS: Scope = Scope::at(1202);
+    /// `marketplace:read:list_user_entitlements:admin` (Marketplace API) (granular)
+    pub const MARKETPLACE_READ_LIST_USER_ENTITLEMENTS_ADMIN: Scope = Scope::at(1203);
+    /// `marketplace:read:list_user_app_requests:admin` (Marketplace API) (granular)
+    pub const MARKETPLACE_READ_LIST_USER_APP_REQUESTS_ADMIN: Scope = Scope::at(1204);
+    /// `marketplace:read:list_user_app_requests` (Marketplace API) (granular)
+    pub const MARKETPLACE_READ_LIST_USER_APP_REQUESTS: Scope = Scope::at(1205);
+    /// `archiving:read:list_archived_files:master` (Recording API) (granular)
+    pub const ARCHIVING_READ_LIST_ARCHIVED_FILES_MASTER: Scope = Scope::at(1206);
+    /// `meeting:update:in_meeting_controls:master` (Meeting API) (granular)
+    pub const MEETING_UPDATE_IN_MEETING_CONTROLS_MASTER: Scope = Scope::at(1207);
+    /// `meeting:read:list_summaries:master` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_SUMMARIES_MASTER: Scope = Scope::at(1208);
+    /// `meeting:delete:meeting:master` (Meeting API) (granular)
+    pub const MEETING_DELETE_MEETING_MASTER: Scope = Scope::at(1209);
+    /// `meeting:read:meeting:master` (Meeting API) (granular)
+    pub const MEETING_READ_MEETING_MASTER: Scope = Scope::at(1210);
+    /// `meeting:update:meeting:master` (Meeting API) (granular)
+    pub const MEETING_UPDATE_MEETING_MASTER: Scope = Scope::at(1211);
+    /// `meeting:write:batch_polls:master` (Meeting API) (granular)
+    pub const MEETING_WRITE_BATCH_POLLS_MASTER: Scope = Scope::at(1212);
+    /// `meeting:write:batch_registrants:master` (Meeting API) (granular)
+    pub const MEETING_WRITE_BATCH_REGISTRANTS_MASTER: Scope = Scope::at(1213);
+    /// `meeting:read:invitation:master` (Meeting API) (granular)
+    pub const MEETING_READ_INVITATION_MASTER: Scope = Scope::at(1214);
+    /// `meeting:write:invite_links:master` (Meeting API) (granular)
+    pub const MEETING_WRITE_INVITE_LINKS_MASTER: Scope = Scope::at(1215);
+    /// `meeting:read:livestream:master` (Meeting API) (granular)
+    pub const MEETING_READ_LIVESTREAM_MASTER: Scope = Scope::at(1216);
+    /// `meeting:update:livestream:master` (Meeting API) (granular)
+    pub const MEETING_UPDATE_LIVESTREAM_MASTER: Scope = Scope::at(1217);
+    /// `meeting:update:livestream_status:master` (Meeting API) (granular)
+    pub const MEETING_UPDATE_LIVESTREAM_STATUS_MASTER: Scope = Scope::at(1218);
+    /// `meeting:delete:summary:master` (Meeting API) (granular)
+    pub const MEETING_DELETE_SUMMARY_MASTER: Scope = Scope::at(1219);
+    /// `meeting:read:summary:master` (Meeting API) (granular)
+    pub const MEETING_READ_SUMMARY_MASTER: Scope = Scope::at(1220);
+    /// `meeting:read:list_polls:master` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_POLLS_MASTER: Scope = Scope::at(1221);
+    /// `meeting:write:poll:master` (Meeting API) (granular)
+    pub const MEETING_WRITE_POLL_MASTER: Scope = Scope::at(1222);
+    /// `meeting:delete:poll:master` (Meeting API) (granular)
+    pub const MEETING_DELETE_POLL_MASTER: Scope = Scope::at(1223);
+    /// `meeting:read:poll:master` (Meeting API) (granular)
+    pub const MEETING_READ_POLL_MASTER: Scope = Scope::at(1224);
+    /// `meeting:update:poll:master` (Meeting API) (granular)
+    pub const MEETING_UPDATE_POLL_MASTER: Scope = Scope::at(1225);
+    /// `cloud_recording:delete:meeting_recording:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_DELETE_MEETING_RECORDING_MASTER: Scope = Scope::at(1226);
+    /// `cloud_recording:read:list_recording_files:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_LIST_RECORDING_FILES_MASTER: Scope = Scope::at(1227);
+    /// `cloud_recording:read:recording_analytics_details:master` (Webinar API) (granular)
+    pub const CLOUD_RECORDING_READ_RECORDING_ANALYTICS_DETAILS_MASTER: Scope = Scope::at(1228);
+    /// `cloud_recording:read:recording_analytics_summary:master` (Webinar API) (granular)
+    pub const CLOUD_RECORDING_READ_RECORDING_ANALYTICS_SUMMARY_MASTER: Scope = Scope::at(1229);
+    /// `cloud_recording:read:list_recording_registrants:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_LIST_RECORDING_REGISTRANTS_MASTER: Scope = Scope::at(1230);
+    /// `cloud_recording:write:recording_registrant:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_WRITE_RECORDING_REGISTRANT_MASTER: Scope = Scope::at(1231);
+    /// `cloud_recording:read:registration_questions:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_REGISTRATION_QUESTIONS_MASTER: Scope = Scope::at(1232);
+    /// `cloud_recording:update:registration_questions:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_REGISTRATION_QUESTIONS_MASTER: Scope = Scope::at(1233);
+    /// `cloud_recording:update:registrant_status:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_REGISTRANT_STATUS_MASTER: Scope = Scope::at(1234);
+    /// `cloud_recording:read:recording_settings:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_RECORDING_SETTINGS_MASTER: Scope = Scope::at(1235);
+    /// `cloud_recording:update:recording_settings:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_RECORDING_SETTINGS_MASTER: Scope = Scope::at(1236);
+    /// `cloud_recording:delete:recording_file:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_DELETE_RECORDING_FILE_MASTER: Scope = Scope::at(1237);
+    /// `cloud_recording:update:recover_single_recording:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_RECOVER_SINGLE_RECORDING_MASTER: Scope = Scope::at(1238);
+    /// `meeting:read:list_registrants:master` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_REGISTRANTS_MASTER: Scope = Scope::at(1239);
+    /// `meeting:write:registrant:master` (Meeting API) (granular)
+    pub const MEETING_WRITE_REGISTRANT_MASTER: Scope = Scope::at(1240);
+    /// `meeting:update:registration_question:master` (Meeting API) (granular)
+    pub const MEETING_UPDATE_REGISTRATION_QUESTION_MASTER: Scope = Scope::at(1241);
+    /// `meeting:update:registrant_status:master` (Meeting API) (granular)
+    pub const MEETING_UPDATE_REGISTRANT_STATUS_MASTER: Scope = Scope::at(1242);
+    /// `meeting:delete:registrant:master` (Meeting API) (granular)
+    pub const MEETING_DELETE_REGISTRANT_MASTER: Scope = Scope::at(1243);
+    /// `meeting:read:registrant:master` (Meeting API) (granular)
+    pub const MEETING_READ_REGISTRANT_MASTER: Scope = Scope::at(1244);
+    /// `meeting:update:status:master` (Meeting API) (granular)
+    pub const MEETING_UPDATE_STATUS_MASTER: Scope = Scope::at(1245);
+    /// `meeting:delete:survey:master` (Meeting API) (granular)
+    pub const MEETING_DELETE_SURVEY_MASTER: Scope = Scope::at(1246);
+    /// `meeting:read:survey:master` (Meeting API) (granular)
+    pub const MEETING_READ_SURVEY_MASTER: Scope = Scope::at(1247);
+    /// `meeting:update:survey:master` (Meeting API) (granular)
+    pub const MEETING_UPDATE_SURVEY_MASTER: Scope = Scope::at(1248);
+    /// `meeting:read:token:master` (Meeting API) (granular)
+    pub const MEETING_READ_TOKEN_MASTER: Scope = Scope::at(1249);
+    /// `cloud_recording:update:recover_meeting_recordings:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_RECOVER_MEETING_RECORDINGS_MASTER: Scope = Scope::at(1250);
+    /// `meeting:read:list_past_instances:master` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_PAST_INSTANCES_MASTER: Scope = Scope::at(1251);
+    /// `webinar:read:list_absentees:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_ABSENTEES_MASTER: Scope = Scope::at(1252);
+    /// `webinar:read:list_past_instances:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_PAST_INSTANCES_MASTER: Scope = Scope::at(1253);
+    /// `cloud_recording:read:list_account_recordings:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_LIST_ACCOUNT_RECORDINGS_MASTER: Scope = Scope::at(1254);
+    /// `cloud_recording:read:list_account_recordings:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_LIST_ACCOUNT_RECORDINGS_ADMIN: Scope = Scope::at(1255);
+    /// `report:read:user_activities:master` (Report API) (granular)
+    pub const REPORT_READ_USER_ACTIVITIES_MASTER: Scope = Scope::at(1256);
+    /// `report:read:billing:master` (Report API) (granular)
+    pub const REPORT_READ_BILLING_MASTER: Scope = Scope::at(1257);
+    /// `report:read:billing_invoice:master` (Report API) (granular)
+    pub const REPORT_READ_BILLING_INVOICE_MASTER: Scope = Scope::at(1258);
+    /// `report:read:list_history_meetings:master` (Report API) (granular)
+    pub const REPORT_READ_LIST_HISTORY_MEETINGS_MASTER: Scope = Scope::at(1259);
+    /// `report:read:meeting_activity_log:master` (Report API) (granular)
+    pub const REPORT_READ_MEETING_ACTIVITY_LOG_MASTER: Scope = Scope::at(1260);
+    /// `report:read:meeting:master` (Report API) (granular)
+    pub const REPORT_READ_MEETING_MASTER: Scope = Scope::at(1261);
+    /// `report:read:list_meeting_participants:master` (Report API) (granular)
+    pub const REPORT_READ_LIST_MEETING_PARTICIPANTS_MASTER: Scope = Scope::at(1262);
+    /// `report:read:list_meeting_polls:master` (Report API) (granular)
+    pub const REPORT_READ_LIST_MEETING_POLLS_MASTER: Scope = Scope::at(1263);
+    /// `report:read:meeting_qna:master` (Report API) (granular)
+    pub const REPORT_READ_MEETING_QNA_MASTER: Scope = Scope::at(1264);
+    /// `report:read:meeting_survey:master` (Report API) (granular)
+    pub const REPORT_READ_MEETING_SURVEY_MASTER: Scope = Scope::at(1265);
+    /// `report:read:operation_logs:master` (Report API) (granular)
+    pub const REPORT_READ_OPERATION_LOGS_MASTER: Scope = Scope::at(1266);
+    /// `report:read:remote_support:master` (Report API) (granular)
+    pub const REPORT_READ_REMOTE_SUPPORT_MASTER: Scope = Scope::at(1267);
+    /// `report:read:telephone:master` (Report API) (granular)
+    pub const REPORT_READ_TELEPHONE_MASTER: Scope = Scope::at(1268);
+    /// `report:read:upcoming_meetings_webinars:master` (Report API) (granular)
+    pub const REPORT_READ_UPCOMING_MEETINGS_WEBINARS_MASTER: Scope = Scope::at(1269);
+    /// `report:read:list_users:master` (Report API) (granular)
+    pub const REPORT_READ_LIST_USERS_MASTER: Scope = Scope::at(1270);
+    /// `report:read:user:master` (Report API) (granular)
+    pub const REPORT_READ_USER_MASTER: Scope = Scope::at(1271);
+    /// `report:read:webinar:master` (Report API) (granular)
+    pub const REPORT_READ_WEBINAR_MASTER: Scope = Scope::at(1272);
+    /// `report:read:list_webinar_participants:master` (Report API) (granular)
+    pub const REPORT_READ_LIST_WEBINAR_PARTICIPANTS_MASTER: Scope = Scope::at(1273);
+    /// `report:read:list_webinar_polls:master` (Report API) (granular)
+    pub const REPORT_READ_LIST_WEBINAR_POLLS_MASTER: Scope = Scope::at(1274);
+    /// `report:read:webinar_qna:master` (Report API) (granular)
+    pub const REPORT_READ_WEBINAR_QNA_MASTER: Scope = Scope::at(1275);
+    /// `report:read:webinar_survey:master` (Report API) (granular)
+    pub const REPORT_READ_WEBINAR_SURVEY_MASTER: Scope = Scope::at(1276);
+    /// `sip_phone:read:list_sip_phones:master` (SIP API) (granular)
+    pub const SIP_PHONE_READ_LIST_SIP_PHONES_MASTER: Scope = Scope::at(1277);
+    /// `sip_phone:write:sip_phone:master` (SIP API) (granular)
+    pub const SIP_PHONE_WRITE_SIP_PHONE_MASTER: Scope = Scope::at(1278);
+    /// `sip_phone:delete:sip_phone:master` (SIP API) (granular)
+    pub const SIP_PHONE_DELETE_SIP_PHONE_MASTER: Scope = Scope::at(1279);
+    /// `sip_phone:update:sip_phone:master` (SIP API) (granular)
+    pub const SIP_PHONE_UPDATE_SIP_PHONE_MASTER: Scope = Scope::at(1280);
+    /// `sip_connected_audio:read:callout_countries:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_READ_CALLOUT_COUNTRIES_MASTER: Scope = Scope::at(1281);
+    /// `sip_connected_audio:read:callout_countries:admin` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_READ_CALLOUT_COUNTRIES_ADMIN: Scope = Scope::at(1282);
+    /// `sip_connected_audio:write:callout_countries:admin` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_WRITE_CALLOUT_COUNTRIES_ADMIN: Scope = Scope::at(1283);
+    /// `sip_connected_audio:write:callout_countries:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_WRITE_CALLOUT_COUNTRIES_MASTER: Scope = Scope::at(1284);
+    /// `sip_connected_audio:delete:callout_countries:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_DELETE_CALLOUT_COUNTRIES_MASTER: Scope = Scope::at(1285);
+    /// `sip_connected_audio:delete:callout_countries:admin` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_DELETE_CALLOUT_COUNTRIES_ADMIN: Scope = Scope::at(1286);
+    /// `sip_connected_audio:read:internal_numbers:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_READ_INTERNAL_NUMBERS_MASTER: Scope = Scope::at(1287);
+    /// `sip_connected_audio:read:internal_numbers:admin` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_READ_INTERNAL_NUMBERS_ADMIN: Scope = Scope::at(1288);
+    /// `sip_connected_audio:write:internal_numbers:admin` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_WRITE_INTERNAL_NUMBERS_ADMIN: Scope = Scope::at(1289);
+    /// `sip_connected_audio:write:internal_numbers:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_WRITE_INTERNAL_NUMBERS_MASTER: Scope = Scope::at(1290);
+    /// `sip_connected_audio:delete:internal_numbers:admin` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_DELETE_INTERNAL_NUMBERS_ADMIN: Scope = Scope::at(1291);
+    /// `sip_connected_audio:delete:internal_numbers:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_DELETE_INTERNAL_NUMBERS_MASTER: Scope = Scope::at(1292);
+    /// `sip_connected_audio:update:internal_numbers:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_UPDATE_INTERNAL_NUMBERS_MASTER: Scope = Scope::at(1293);
+    /// `sip_connected_audio:update:internal_numbers:admin` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_UPDATE_INTERNAL_NUMBERS_ADMIN: Scope = Scope::at(1294);
+    /// `sip_connected_audio:delete:numbers:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_DELETE_NUMBERS_MASTER: Scope = Scope::at(1295);
+    /// `sip_connected_audio:write:numbers:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_WRITE_NUMBERS_MASTER: Scope = Scope::at(1296);
+    /// `sip_connected_audio:read:settings:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_READ_SETTINGS_MASTER: Scope = Scope::at(1297);
+    /// `sip_connected_audio:read:settings:admin` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_READ_SETTINGS_ADMIN: Scope = Scope::at(1298);
+    /// `sip_connected_audio:update:settings:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_UPDATE_SETTINGS_MASTER: Scope = Scope::at(1299);
+    /// `sip_connected_audio:update:settings:admin` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_UPDATE_SETTINGS_ADMIN: Scope = Scope::at(1300);
+    /// `sip_connected_audio:read:trunks:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_READ_TRUNKS_MASTER: Scope = Scope::at(1301);
+    /// `sip_connected_audio:read:trunks:admin` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_READ_TRUNKS_ADMIN: Scope = Scope::at(1302);
+    /// `sip_connected_audio:write:trunks:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_WRITE_TRUNKS_MASTER: Scope = Scope::at(1303);
+    /// `sip_connected_audio:delete:trunks:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_DELETE_TRUNKS_MASTER: Scope = Scope::at(1304);
+    /// `tracking_field:read:list_tracking_fields:master` (TrackingField API) (granular)
+    pub const TRACKING_FIELD_READ_LIST_TRACKING_FIELDS_MASTER: Scope = Scope::at(1305);
+    /// `tracking_field:write:tracking_field:master` (TrackingField API) (granular)
+    pub const TRACKING_FIELD_WRITE_TRACKING_FIELD_MASTER: Scope = Scope::at(1306);
+    /// `tracking_field:delete:tracking_field:master` (TrackingField API) (granular)
+    pub const TRACKING_FIELD_DELETE_TRACKING_FIELD_MASTER: Scope = Scope::at(1307);
+    /// `tracking_field:read:tracking_field:master` (TrackingField API) (granular)
+    pub const TRACKING_FIELD_READ_TRACKING_FIELD_MASTER: Scope = Scope::at(1308);
+    /// `tracking_field:update:tracking_field:master` (TrackingField API) (granular)
+    pub const TRACKING_FIELD_UPDATE_TRACKING_FIELD_MASTER: Scope = Scope::at(1309);
+    /// `tsp:read:tsp:master` (TSP API) (granular)
+    pub const TSP_READ_TSP_MASTER: Scope = Scope::at(1310);
+    /// `tsp:update:tsp:master` (TSP API) (granular)
+    pub const TSP_UPDATE_TSP_MASTER: Scope = Scope::at(1311);
+    /// `meeting:read:list_templates:master` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_TEMPLATES_MASTER: Scope = Scope::at(1312);
+    /// `meeting:write:template:master` (Meeting API) (granular)
+    pub const MEETING_WRITE_TEMPLATE_MASTER: Scope = Scope::at(1313);
+    /// `meeting:read:list_meetings:master` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_MEETINGS_MASTER: Scope = Scope::at(1314);
+    /// `meeting:write:meeting:master` (Meeting API) (granular)
+    pub const MEETING_WRITE_MEETING_MASTER: Scope = Scope::at(1315);
+    /// `pac:read:list_pac_accounts:master` (PAC API) (granular)
+    pub const PAC_READ_LIST_PAC_ACCOUNTS_MASTER: Scope = Scope::at(1316);
+    /// `cloud_recording:read:list_user_recordings:master` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_LIST_USER_RECORDINGS_MASTER: Scope = Scope::at(1317);
+    /// `tsp:read:list_tsp_accounts:master` (TSP API) (granular)
+    pub const TSP_READ_LIST_TSP_ACCOUNTS_MASTER: Scope = Scope::at(1318);
+    /// `tsp:write:tsp_account:master` (TSP API) (granular)
+    pub const TSP_WRITE_TSP_ACCOUNT_MASTER: Scope = Scope::at(1319);
+    /// `tsp:update:tsp_settings:master` (TSP API) (granular)
+    pub const TSP_UPDATE_TSP_SETTINGS_MASTER: Scope = Scope::at(1320);
+    /// `tsp:delete:tsp_account:master` (TSP API) (granular)
+    pub const TSP_DELETE_TSP_ACCOUNT_MASTER: Scope = Scope::at(1321);
+    /// `tsp:read:tsp_account:master` (TSP API) (granular)
+    pub const TSP_READ_TSP_ACCOUNT_MASTER: Scope = Scope::at(1322);
+    /// `tsp:update:tsp_account:master` (TSP API) (granular)
+    pub const TSP_UPDATE_TSP_ACCOUNT_MASTER: Scope = Scope::at(1323);
+    /// `webinar:read:list_templates:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_TEMPLATES_MASTER: Scope = Scope::at(1324);
+    /// `webinar:write:template:master` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_TEMPLATE_MASTER: Scope = Scope::at(1325);
+    /// `webinar:read:list_webinars:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_WEBINARS_MASTER: Scope = Scope::at(1326);
+    /// `webinar:write:webinar:master` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_WEBINAR_MASTER: Scope = Scope::at(1327);
+    /// `webinar:delete:webinar:master` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_WEBINAR_MASTER: Scope = Scope::at(1328);
+    /// `webinar:read:webinar:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_WEBINAR_MASTER: Scope = Scope::at(1329);
+    /// `webinar:update:webinar:master` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_WEBINAR_MASTER: Scope = Scope::at(1330);
+    /// `webinar:write:batch_registrants:master` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_BATCH_REGISTRANTS_MASTER: Scope = Scope::at(1331);
+    /// `webinar:read:branding:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_BRANDING_MASTER: Scope = Scope::at(1332);
+    /// `webinar:delete:branding_name_tag:master` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_BRANDING_NAME_TAG_MASTER: Scope = Scope::at(1333);
+    /// `webinar:write:branding_name_tag:master` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_BRANDING_NAME_TAG_MASTER: Scope = Scope::at(1334);
+    /// `webinar:update:branding_name_tag:master` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_BRANDING_NAME_TAG_MASTER: Scope = Scope::at(1335);
+    /// `webinar:delete:branding_virtual_background:master` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_BRANDING_VIRTUAL_BACKGROUND_MASTER: Scope = Scope::at(1336);
+    /// `webinar:update:branding_virtual_background:master` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_BRANDING_VIRTUAL_BACKGROUND_MASTER: Scope = Scope::at(1337);
+    /// `webinar:write:branding_virtual_background:master` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_BRANDING_VIRTUAL_BACKGROUND_MASTER: Scope = Scope::at(1338);
+    /// `webinar:delete:branding_wallpaper:master` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_BRANDING_WALLPAPER_MASTER: Scope = Scope::at(1339);
+    /// `webinar:write:branding_wallpaper:master` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_BRANDING_WALLPAPER_MASTER: Scope = Scope::at(1340);
+    /// `webinar:write:invite_links:master` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_INVITE_LINKS_MASTER: Scope = Scope::at(1341);
+    /// `webinar:read:livestream:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIVESTREAM_MASTER: Scope = Scope::at(1342);
+    /// `webinar:update:livestream:master` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_LIVESTREAM_MASTER: Scope = Scope::at(1343);
+    /// `webinar:update:livestream_status:master` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_LIVESTREAM_STATUS_MASTER: Scope = Scope::at(1344);
+    /// `webinar:delete:panelist:master` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_PANELIST_MASTER: Scope = Scope::at(1345);
+    /// `webinar:read:list_panelists:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_PANELISTS_MASTER: Scope = Scope::at(1346);
+    /// `webinar:write:panelist:master` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_PANELIST_MASTER: Scope = Scope::at(1347);
+    /// `webinar:read:list_polls:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_POLLS_MASTER: Scope = Scope::at(1348);
+    /// `webinar:write:poll:master` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_POLL_MASTER: Scope = Scope::at(1349);
+    /// `webinar:delete:poll:master` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_POLL_MASTER: Scope = Scope::at(1350);
+    /// `webinar:read:poll:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_POLL_MASTER: Scope = Scope::at(1351);
+    /// `webinar:update:poll:master` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_POLL_MASTER: Scope = Scope::at(1352);
+    /// `webinar:read:list_registrants:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_REGISTRANTS_MASTER: Scope = Scope::at(1353);
+    /// `webinar:write:registrant:master` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_REGISTRANT_MASTER: Scope = Scope::at(1354);
+    /// `webinar:read:list_registration_questions:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_REGISTRATION_QUESTIONS_MASTER: Scope = Scope::at(1355);
+    /// `webinar:update:registration_question:master` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_REGISTRATION_QUESTION_MASTER: Scope = Scope::at(1356);
+    /// `webinar:update:registrant_status:master` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_REGISTRANT_STATUS_MASTER: Scope = Scope::at(1357);
+    /// `webinar:delete:registrant:master` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_REGISTRANT_MASTER: Scope = Scope::at(1358);
+    /// `webinar:read:registrant:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_REGISTRANT_MASTER: Scope = Scope::at(1359);
+    /// `webinar:update:status:master` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_STATUS_MASTER: Scope = Scope::at(1360);
+    /// `webinar:delete:survey:master` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_SURVEY_MASTER: Scope = Scope::at(1361);
+    /// `webinar:read:survey:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_SURVEY_MASTER: Scope = Scope::at(1362);
+    /// `webinar:update:survey:master` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_SURVEY_MASTER: Scope = Scope::at(1363);
+    /// `webinar:read:token:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_TOKEN_MASTER: Scope = Scope::at(1364);
+    /// `webinar:read:list_tracking_sources:master` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_TRACKING_SOURCES_MASTER: Scope = Scope::at(1365);
+    /// `sip_connected_audio:read:numbers:master` (SIP API) (granular)
+    pub const SIP_CONNECTED_AUDIO_READ_NUMBERS_MASTER: Scope = Scope::at(1366);
+    /// `archiving:read:list_archived_files:admin` (Recording API) (granular)
+    pub const ARCHIVING_READ_LIST_ARCHIVED_FILES_ADMIN: Scope = Scope::at(1367);
+    /// `archiving:read:archived_file_statistics:admin` (Recording API) (granular)
+    pub const ARCHIVING_READ_ARCHIVED_FILE_STATISTICS_ADMIN: Scope = Scope::at(1368);
+    /// `archiving:update:archived_file_auto_delete_status` (Recording API) (granular)
+    pub const ARCHIVING_UPDATE_ARCHIVED_FILE_AUTO_DELETE_STATUS: Scope = Scope::at(1369);
+    /// `archiving:update:archived_file_auto_delete_status:admin` (Recording API) (granular)
+    pub const ARCHIVING_UPDATE_ARCHIVED_FILE_AUTO_DELETE_STATUS_ADMIN: Scope = Scope::at(1370);
+    /// `device:read:list_groups:admin` (Device API) (granular)
+    pub const DEVICE_READ_LIST_GROUPS_ADMIN: Scope = Scope::at(1371);
+    /// `device:read:list_groups:master` (Device API) (granular)
+    pub const DEVICE_READ_LIST_GROUPS_MASTER: Scope = Scope::at(1372);
+    /// `device:write:zpa_device:admin` (Device API) (granular)
+    pub const DEVICE_WRITE_ZPA_DEVICE_ADMIN: Scope = Scope::at(1373);
+    /// `device:write:zpa_device:master` (Device API) (granular)
+    pub const DEVICE_WRITE_ZPA_DEVICE_MASTER: Scope = Scope::at(1374);
+    /// `device:read:user_setting:admin` (Device API) (granular)
+    pub const DEVICE_READ_USER_SETTING_ADMIN: Scope = Scope::at(1375);
+    /// `device:read:user_setting:master` (Device API) (granular)
+    pub const DEVICE_READ_USER_SETTING_MASTER: Scope = Scope::at(1376);
+    /// `device:write:zpa_os_app:admin` (Device API) (granular)
+    pub const DEVICE_WRITE_ZPA_OS_APP_ADMIN: Scope = Scope::at(1377);
+    /// `device:write:zpa_os_app:master` (Device API) (granular)
+    pub const DEVICE_WRITE_ZPA_OS_APP_MASTER: Scope = Scope::at(1378);
+    /// `device:delete:zpa_device:admin` (Device API) (granular)
+    pub const DEVICE_DELETE_ZPA_DEVICE_ADMIN: Scope = Scope::at(1379);
+    /// `device:delete:zpa_device:master` (Device API) (granular)
+    pub const DEVICE_DELETE_ZPA_DEVICE_MASTER: Scope = Scope::at(1380);
+    /// `device:read:list_zpa_versions:admin` (Device API) (granular)
+    pub const DEVICE_READ_LIST_ZPA_VERSIONS_ADMIN: Scope = Scope::at(1381);
+    /// `device:read:list_zpa_versions:master` (Device API) (granular)
+    pub const DEVICE_READ_LIST_ZPA_VERSIONS_MASTER: Scope = Scope::at(1382);
+    /// `device:write:group:admin` (Device API) (granular)
+    pub const DEVICE_WRITE_GROUP_ADMIN: Scope = Scope::at(1383);
+    /// `device:write:group:master` (Device API) (granular)
+    pub const DEVICE_WRITE_GROUP_MASTER: Scope = Scope::at(1384);
+    /// `device:update:zdm_device_assignment:admin` (Device API) (granular)
+    pub const DEVICE_UPDATE_ZDM_DEVICE_ASSIGNMENT_ADMIN: Scope = Scope::at(1385);
+    /// `h323_device:read:list_devices:admin` (Devices (H323) API) (granular)
+    pub const H323_DEVICE_READ_LIST_DEVICES_ADMIN: Scope = Scope::at(1386);
+    /// `h323_device:write:device:admin` (Devices (H323) API) (granular)
+    pub const H323_DEVICE_WRITE_DEVICE_ADMIN: Scope = Scope::at(1387);
+    /// `h323_device:delete:device:admin` (Devices (H323) API) (granular)
+    pub const H323_DEVICE_DELETE_DEVICE_ADMIN: Scope = Scope::at(1388);
+    /// `h323_device:update:device:admin` (Devices (H323) API) (granular)
+    pub const H323_DEVICE_UPDATE_DEVICE_ADMIN: Scope = Scope::at(1389);
+    /// `meeting:delete:live_meeting_chat_message` (Meeting API) (granular)
+    pub const MEETING_DELETE_LIVE_MEETING_CHAT_MESSAGE: Scope = Scope::at(1390);
+    /// `meeting:delete:live_meeting_chat_message:admin` (Meeting API) (granular)
+    pub const MEETING_DELETE_LIVE_MEETING_CHAT_MESSAGE_ADMIN: Scope = Scope::at(1391);
+    /// `meeting:update:live_meeting_chat_message` (Meeting API) (granular)
+    pub const MEETING_UPDATE_LIVE_MEETING_CHAT_MESSAGE: Scope = Scope::at(1392);
+    /// `meeting:update:live_meeting_chat_message:admin` (Meeting API) (granular)
+    pub const MEETING_UPDATE_LIVE_MEETING_CHAT_MESSAGE_ADMIN: Scope = Scope::at(1393);
+    /// `meeting:update:in_meeting_controls` (Meeting API) (granular)
+    pub const MEETING_UPDATE_IN_MEETING_CONTROLS: Scope = Scope::at(1394);
+    /// `meeting:update:in_meeting_controls:admin` (Meeting API) (granular)
+    pub const MEETING_UPDATE_IN_MEETING_CONTROLS_ADMIN: Scope = Scope::at(1395);
+    /// `meeting:update:participant_rtms_app_status` (Meeting API) (granular)
+    pub const MEETING_UPDATE_PARTICIPANT_RTMS_APP_STATUS: Scope = Scope::at(1396);
+    /// `meeting:update:participant_rtms_app_status:admin` (Meeting API) (granular)
+    pub const MEETING_UPDATE_PARTICIPANT_RTMS_APP_STATUS_ADMIN: Scope = Scope::at(1397);
+    /// `webinar:delete:live_webinar_chat_message` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_LIVE_WEBINAR_CHAT_MESSAGE: Scope = Scope::at(1398);
+    /// `webinar:delete:live_webinar_chat_message:admin` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_LIVE_WEBINAR_CHAT_MESSAGE_ADMIN: Scope = Scope::at(1399);
+    /// `meeting:read:list_summaries:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_SUMMARIES_ADMIN: Scope = Scope::at(1400);
+    /// `meeting:delete:meeting` (Meeting API) (granular)
+    pub const MEETING_DELETE_MEETING: Scope = Scope::at(1401);
+    /// `meeting:delete:meeting:admin` (Meeting API) (granular)
+    pub const MEETING_DELETE_MEETING_ADMIN: Scope = Scope::at(1402);
+    /// `meeting:read:meeting` (Meeting API) (granular)
+    pub const MEETING_READ_MEETING: Scope = Scope::at(1403);
+    /// `meeting:read:meeting:admin` (Meeting API) (granular)
+    pub const MEETING_READ_MEETING_ADMIN: Scope = Scope::at(1404);
+    /// `meeting:update:meeting:admin` (Meeting API) (granular)
+    pub const MEETING_UPDATE_MEETING_ADMIN: Scope = Scope::at(1405);
+    /// `meeting:update:meeting` (Meeting API) (granular)
+    pub const MEETING_UPDATE_MEETING: Scope = Scope::at(1406);
+    /// `meeting:write:batch_polls` (Meeting API) (granular)
+    pub const MEETING_WRITE_BATCH_POLLS: Scope = Scope::at(1407);
+    /// `meeting:write:batch_polls:admin` (Meeting API) (granular)
+    pub const MEETING_WRITE_BATCH_POLLS_ADMIN: Scope = Scope::at(1408);
+    /// `meeting:write:batch_registrants` (Meeting API) (granular)
+    pub const MEETING_WRITE_BATCH_REGISTRANTS: Scope = Scope::at(1409);
+    /// `meeting:write:batch_registrants:admin` (Meeting API) (granular)
+    pub const MEETING_WRITE_BATCH_REGISTRANTS_ADMIN: Scope = Scope::at(1410);
+    /// `meeting:read:invitation` (Meeting API) (granular)
+    pub const MEETING_READ_INVITATION: Scope = Scope::at(1411);
+    /// `meeting:read:invitation:admin` (Meeting API) (granular)
+    pub const MEETING_READ_INVITATION_ADMIN: Scope = Scope::at(1412);
+    /// `meeting:write:invite_links` (Meeting API) (granular)
+    pub const MEETING_WRITE_INVITE_LINKS: Scope = Scope::at(1413);
+    /// `meeting:write:invite_links:admin` (Meeting API) (granular)
+    pub const MEETING_WRITE_INVITE_LINKS_ADMIN: Scope = Scope::at(1414);
+    /// `meeting:read:live_streaming_token` (Meeting API) (granular)
+    pub const MEETING_READ_LIVE_STREAMING_TOKEN: Scope = Scope::at(1415);
+    /// `meeting:read:live_streaming_token:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LIVE_STREAMING_TOKEN_ADMIN: Scope = Scope::at(1416);
+    /// `meeting:read:local_archiving_token:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LOCAL_ARCHIVING_TOKEN_ADMIN: Scope = Scope::at(1417);
+    /// `meeting:read:local_recording_token` (Meeting API) (granular)
+    pub const MEETING_READ_LOCAL_RECORDING_TOKEN: Scope = Scope::at(1418);
+    /// `meeting:read:local_recording_token:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LOCAL_RECORDING_TOKEN_ADMIN: Scope = Scope::at(1419);
+    /// `meeting:read:livestream` (Meeting API) (granular)
+    pub const MEETING_READ_LIVESTREAM: Scope = Scope::at(1420);
+    /// `meeting:read:livestream:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LIVESTREAM_ADMIN: Scope = Scope::at(1421);
+    /// `meeting:update:livestream` (Meeting API) (granular)
+    pub const MEETING_UPDATE_LIVESTREAM: Scope = Scope::at(1422);
+    /// `meeting:update:livestream:admin` (Meeting API) (granular)
+    pub const MEETING_UPDATE_LIVESTREAM_ADMIN: Scope = Scope::at(1423);
+    /// `meeting:update:livestream_status` (Meeting API) (granular)
+    pub const MEETING_UPDATE_LIVESTREAM_STATUS: Scope = Scope::at(1424);
+    /// `meeting:update:livestream_status:admin` (Meeting API) (granular)
+    pub const MEETING_UPDATE_LIVESTREAM_STATUS_ADMIN: Scope = Scope::at(1425);
+    /// `meeting:delete:summary` (Meeting API) (granular)
+    pub const MEETING_DELETE_SUMMARY: Scope = Scope::at(1426);
+    /// `meeting:delete:summary:admin` (Meeting API) (granular)
+    pub const MEETING_DELETE_SUMMARY_ADMIN: Scope = Scope::at(1427);
+    /// `meeting:read:summary` (Meeting API) (granular)
+    pub const MEETING_READ_SUMMARY: Scope = Scope::at(1428);
+    /// `meeting:read:summary:admin` (Meeting API) (granular)
+    pub const MEETING_READ_SUMMARY_ADMIN: Scope = Scope::at(1429);
+    /// `meeting:delete:open_app` (Meeting API) (granular)
+    pub const MEETING_DELETE_OPEN_APP: Scope = Scope::at(1430);
+    /// `meeting:delete:open_app:admin` (Meeting API) (granular)
+    pub const MEETING_DELETE_OPEN_APP_ADMIN: Scope = Scope::at(1431);
+    /// `meeting:write:open_app` (Meeting API) (granular)
+    pub const MEETING_WRITE_OPEN_APP: Scope = Scope::at(1432);
+    /// `meeting:write:open_app:admin` (Meeting API) (granular)
+    pub const MEETING_WRITE_OPEN_APP_ADMIN: Scope = Scope::at(1433);
+    /// `meeting:read:list_polls` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_POLLS: Scope = Scope::at(1434);
+    /// `meeting:read:list_polls:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_POLLS_ADMIN: Scope = Scope::at(1435);
+    /// `meeting:write:poll` (Meeting API) (granular)
+    pub const MEETING_WRITE_POLL: Scope = Scope::at(1436);
+    /// `meeting:write:poll:admin` (Meeting API) (granular)
+    pub const MEETING_WRITE_POLL_ADMIN: Scope = Scope::at(1437);
+    /// `meeting:delete:poll` (Meeting API) (granular)
+    pub const MEETING_DELETE_POLL: Scope = Scope::at(1438);
+    /// `meeting:delete:poll:admin` (Meeting API) (granular)
+    pub const MEETING_DELETE_POLL_ADMIN: Scope = Scope::at(1439);
+    /// `meeting:read:poll` (Meeting API) (granular)
+    pub const MEETING_READ_POLL: Scope = Scope::at(1440);
+    /// `meeting:read:poll:admin` (Meeting API) (granular)
+    pub const MEETING_READ_POLL_ADMIN: Scope = Scope::at(1441);
+    /// `meeting:update:poll` (Meeting API) (granular)
+    pub const MEETING_UPDATE_POLL: Scope = Scope::at(1442);
+    /// `meeting:update:poll:admin` (Meeting API) (granular)
+    pub const MEETING_UPDATE_POLL_ADMIN: Scope = Scope::at(1443);
+    /// `cloud_recording:delete:meeting_recording` (Recording API) (granular)
+    pub const CLOUD_RECORDING_DELETE_MEETING_RECORDING: Scope = Scope::at(1444);
+    /// `cloud_recording:delete:meeting_recording:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_DELETE_MEETING_RECORDING_ADMIN: Scope = Scope::at(1445);
+    /// `cloud_recording:read:recording_analytics_details` (Webinar API) (granular)
+    pub const CLOUD_RECORDING_READ_RECORDING_ANALYTICS_DETAILS: Scope = Scope::at(1446);
+    /// `cloud_recording:read:recording_analytics_details:admin` (Webinar API) (granular)
+    pub const CLOUD_RECORDING_READ_RECORDING_ANALYTICS_DETAILS_ADMIN: Scope = Scope::at(1447);
+    /// `cloud_recording:read:recording_analytics_summary` (Webinar API) (granular)
+    pub const CLOUD_RECORDING_READ_RECORDING_ANALYTICS_SUMMARY: Scope = Scope::at(1448);
+    /// `cloud_recording:read:recording_analytics_summary:admin` (Webinar API) (granular)
+    pub const CLOUD_RECORDING_READ_RECORDING_ANALYTICS_SUMMARY_ADMIN: Scope = Scope::at(1449);
+    /// `cloud_recording:read:list_recording_registrants` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_LIST_RECORDING_REGISTRANTS: Scope = Scope::at(1450);
+    /// `cloud_recording:read:list_recording_registrants:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_LIST_RECORDING_REGISTRANTS_ADMIN: Scope = Scope::at(1451);
+    /// `cloud_recording:write:recording_registrant` (Recording API) (granular)
+    pub const CLOUD_RECORDING_WRITE_RECORDING_REGISTRANT: Scope = Scope::at(1452);
+    /// `cloud_recording:write:recording_registrant:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_WRITE_RECORDING_REGISTRANT_ADMIN: Scope = Scope::at(1453);
+    /// `cloud_recording:read:registration_questions` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_REGISTRATION_QUESTIONS: Scope = Scope::at(1454);
+    /// `cloud_recording:read:registration_questions:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_REGISTRATION_QUESTIONS_ADMIN: Scope = Scope::at(1455);
+    /// `cloud_recording:update:registration_questions:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_REGISTRATION_QUESTIONS_ADMIN: Scope = Scope::at(1456);
+    /// `cloud_recording:update:registration_questions` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_REGISTRATION_QUESTIONS: Scope = Scope::at(1457);
+    /// `cloud_recording:update:registrant_status` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_REGISTRANT_STATUS: Scope = Scope::at(1458);
+    /// `cloud_recording:update:registrant_status:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_REGISTRANT_STATUS_ADMIN: Scope = Scope::at(1459);
+    /// `cloud_recording:read:recording_settings` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_RECORDING_SETTINGS: Scope = Scope::at(1460);
+    /// `cloud_recording:read:recording_settings:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_RECORDING_SETTINGS_ADMIN: Scope = Scope::at(1461);
+    /// `cloud_recording:update:recording_settings` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_RECORDING_SETTINGS: Scope = Scope::at(1462);
+    /// `cloud_recording:update:recording_settings:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_RECORDING_SETTINGS_ADMIN: Scope = Scope::at(1463);
+    /// `cloud_recording:delete:recording_file` (Recording API) (granular)
+    pub const CLOUD_RECORDING_DELETE_RECORDING_FILE: Scope = Scope::at(1464);
+    /// `cloud_recording:delete:recording_file:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_DELETE_RECORDING_FILE_ADMIN: Scope = Scope::at(1465);
+    /// `cloud_recording:update:recover_single_recording` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_RECOVER_SINGLE_RECORDING: Scope = Scope::at(1466);
+    /// `cloud_recording:update:recover_single_recording:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_RECOVER_SINGLE_RECORDING_ADMIN: Scope = Scope::at(1467);
+    /// `meeting:read:list_registrants` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_REGISTRANTS: Scope = Scope::at(1468);
+    /// `meeting:read:list_registrants:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_REGISTRANTS_ADMIN: Scope = Scope::at(1469);
+    /// `meeting:write:registrant` (Meeting API) (granular)
+    pub const MEETING_WRITE_REGISTRANT: Scope = Scope::at(1470);
+    /// `meeting:write:registrant:admin` (Meeting API) (granular)
+    pub const MEETING_WRITE_REGISTRANT_ADMIN: Scope = Scope::at(1471);
+    /// `meeting:read:list_registration_questions` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_REGISTRATION_QUESTIONS: Scope = Scope::at(1472);
+    /// `meeting:read:list_registration_questions:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_REGISTRATION_QUESTIONS_ADMIN: Scope = Scope::at(1473);
+    /// `meeting:update:registration_question` (Meeting API) (granular)
+    pub const MEETING_UPDATE_REGISTRATION_QUESTION: Scope = Scope::at(1474);
+    /// `meeting:update:registration_question:admin` (Meeting API) (granular)
+    pub const MEETING_UPDATE_REGISTRATION_QUESTION_ADMIN: Scope = Scope::at(1475);
+    /// `meeting:update:registrant_status` (Meeting API) (granular)
+    pub const MEETING_UPDATE_REGISTRANT_STATUS: Scope = Scope::at(1476);
+    /// `meeting:update:registrant_status:admin` (Meeting API) (granular)
+    pub const MEETING_UPDATE_REGISTRANT_STATUS_ADMIN: Scope = Scope::at(1477);
+    /// `meeting:delete:registrant` (Meeting API) (granular)
+    pub const MEETING_DELETE_REGISTRANT: Scope = Scope::at(1478);
+    /// `meeting:delete:registrant:admin` (Meeting API) (granular)
+    pub const MEETING_DELETE_REGISTRANT_ADMIN: Scope = Scope::at(1479);
+    /// `meeting:read:registrant` (Meeting API) (granular)
+    pub const MEETING_READ_REGISTRANT: Scope = Scope::at(1480);
+    /// `meeting:read:registrant:admin` (Meeting API) (granular)
+    pub const MEETING_READ_REGISTRANT_ADMIN: Scope = Scope::at(1481);
+    /// `meeting:write:sip_dialing:admin` (Meeting API) (granular)
+    pub const MEETING_WRITE_SIP_DIALING_ADMIN: Scope = Scope::at(1482);
+    /// `meeting:update:status` (Meeting API) (granular)
+    pub const MEETING_UPDATE_STATUS: Scope = Scope::at(1483);
+    /// `meeting:update:status:admin` (Meeting API) (granular)
+    pub const MEETING_UPDATE_STATUS_ADMIN: Scope = Scope::at(1484);
+    /// `meeting:delete:survey` (Meeting API) (granular)
+    pub const MEETING_DELETE_SURVEY: Scope = Scope::at(1485);
+    /// `meeting:delete:survey:admin` (Meeting API) (granular)
+    pub const MEETING_DELETE_SURVEY_ADMIN: Scope = Scope::at(1486);
+    /// `meeting:read:survey` (Meeting API) (granular)
+    pub const MEETING_READ_SURVEY: Scope = Scope::at(1487);
+    /// `meeting:read:survey:admin` (Meeting API) (granular)
+    pub const MEETING_READ_SURVEY_ADMIN: Scope = Scope::at(1488);
+    /// `meeting:update:survey` (Meeting API) (granular)
+    pub const MEETING_UPDATE_SURVEY: Scope = Scope::at(1489);
+    /// `meeting:update:survey:admin` (Meeting API) (granular)
+    pub const MEETING_UPDATE_SURVEY_ADMIN: Scope = Scope::at(1490);
+    /// `meeting:read:token` (Meeting API) (granular)
+    pub const MEETING_READ_TOKEN: Scope = Scope::at(1491);
+    /// `meeting:read:token:admin` (Meeting API) (granular)
+    pub const MEETING_READ_TOKEN_ADMIN: Scope = Scope::at(1492);
+    /// `cloud_recording:delete:meeting_transcript` (Recording API) (granular)
+    pub const CLOUD_RECORDING_DELETE_MEETING_TRANSCRIPT: Scope = Scope::at(1493);
+    /// `cloud_recording:delete:meeting_transcript:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_DELETE_MEETING_TRANSCRIPT_ADMIN: Scope = Scope::at(1494);
+    /// `cloud_recording:read:meeting_transcript` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_MEETING_TRANSCRIPT: Scope = Scope::at(1495);
+    /// `cloud_recording:read:meeting_transcript:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_MEETING_TRANSCRIPT_ADMIN: Scope = Scope::at(1496);
+    /// `cloud_recording:update:recover_meeting_recordings` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_RECOVER_MEETING_RECORDINGS: Scope = Scope::at(1497);
+    /// `cloud_recording:update:recover_meeting_recordings:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_UPDATE_RECOVER_MEETING_RECORDINGS_ADMIN: Scope = Scope::at(1498);
+    /// `meeting:read:past_meeting` (Meeting API) (granular)
+    pub const MEETING_READ_PAST_MEETING: Scope = Scope::at(1499);
+    /// `meeting:read:past_meeting:admin` (Meeting API) (granular)
+    pub const MEETING_READ_PAST_MEETING_ADMIN: Scope = Scope::at(1500);
+    /// `meeting:read:list_past_instances` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_PAST_INSTANCES: Scope = Scope::at(1501);
+    /// `meeting:read:list_past_instances:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_PAST_INSTANCES_ADMIN: Scope = Scope::at(1502);
+    /// `meeting:read:list_past_participants` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_PAST_PARTICIPANTS: Scope = Scope::at(1503);
+    /// `meeting:read:list_past_participants:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_PAST_PARTICIPANTS_ADMIN: Scope = Scope::at(1504);
+    /// `meeting:read:list_poll_results` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_POLL_RESULTS: Scope = Scope::at(1505);
+    /// `meeting:read:list_poll_results:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_POLL_RESULTS_ADMIN: Scope = Scope::at(1506);
+    /// `meeting:read:past_qa` (Meeting API) (granular)
+    pub const MEETING_READ_PAST_QA: Scope = Scope::at(1507);
+    /// `meeting:read:past_qa:admin` (Meeting API) (granular)
+    pub const MEETING_READ_PAST_QA_ADMIN: Scope = Scope::at(1508);
+    /// `archiving:delete:archived_files:admin` (Recording API) (granular)
+    pub const ARCHIVING_DELETE_ARCHIVED_FILES_ADMIN: Scope = Scope::at(1509);
+    /// `archiving:read:archived_files:admin` (Recording API) (granular)
+    pub const ARCHIVING_READ_ARCHIVED_FILES_ADMIN: Scope = Scope::at(1510);
+    /// `archiving:read:archived_files` (Recording API) (granular)
+    pub const ARCHIVING_READ_ARCHIVED_FILES: Scope = Scope::at(1511);
+    /// `webinar:read:list_absentees` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_ABSENTEES: Scope = Scope::at(1512);
+    /// `webinar:read:list_absentees:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_ABSENTEES_ADMIN: Scope = Scope::at(1513);
+    /// `webinar:read:list_past_instances` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_PAST_INSTANCES: Scope = Scope::at(1514);
+    /// `webinar:read:list_past_instances:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_PAST_INSTANCES_ADMIN: Scope = Scope::at(1515);
+    /// `webinar:read:list_past_participants:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_PAST_PARTICIPANTS_ADMIN: Scope = Scope::at(1516);
+    /// `webinar:read:list_past_participants` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_PAST_PARTICIPANTS: Scope = Scope::at(1517);
+    /// `webinar:read:list_past_polls` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_PAST_POLLS: Scope = Scope::at(1518);
+    /// `webinar:read:list_past_polls:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_PAST_POLLS_ADMIN: Scope = Scope::at(1519);
+    /// `webinar:read:past_qa` (Webinar API) (granular)
+    pub const WEBINAR_READ_PAST_QA: Scope = Scope::at(1520);
+    /// `webinar:read:past_qa:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_PAST_QA_ADMIN: Scope = Scope::at(1521);
+    /// `report:read:user_activities:admin` (Report API) (granular)
+    pub const REPORT_READ_USER_ACTIVITIES_ADMIN: Scope = Scope::at(1522);
+    /// `report:read:billing:admin` (Report API) (granular)
+    pub const REPORT_READ_BILLING_ADMIN: Scope = Scope::at(1523);
+    /// `report:read:billing_invoice:admin` (Report API) (granular)
+    pub const REPORT_READ_BILLING_INVOICE_ADMIN: Scope = Scope::at(1524);
+    /// `report:read:list_history_meetings:admin` (Report API) (granular)
+    pub const REPORT_READ_LIST_HISTORY_MEETINGS_ADMIN: Scope = Scope::at(1525);
+    /// `report:read:meeting_activity_log:admin` (Report API) (granular)
+    pub const REPORT_READ_MEETING_ACTIVITY_LOG_ADMIN: Scope = Scope::at(1526);
+    /// `report:read:meeting:admin` (Report API) (granular)
+    pub const REPORT_READ_MEETING_ADMIN: Scope = Scope::at(1527);
+    /// `report:read:list_meeting_participants:admin` (Report API) (granular)
+    pub const REPORT_READ_LIST_MEETING_PARTICIPANTS_ADMIN: Scope = Scope::at(1528);
+    /// `report:read:list_meeting_polls:admin` (Report API) (granular)
+    pub const REPORT_READ_LIST_MEETING_POLLS_ADMIN: Scope = Scope::at(1529);
+    /// `report:read:meeting_qna:admin` (Report API) (granular)
+    pub const REPORT_READ_MEETING_QNA_ADMIN: Scope = Scope::at(1530);
+    /// `report:read:meeting_survey:admin` (Report API) (granular)
+    pub const REPORT_READ_MEETING_SURVEY_ADMIN: Scope = Scope::at(1531);
+    /// `report:read:operation_logs:admin` (Report API) (granular)
+    pub const REPORT_READ_OPERATION_LOGS_ADMIN: Scope = Scope::at(1532);
+    /// `report:read:remote_support:admin` (Report API) (granular)
+    pub const REPORT_READ_REMOTE_SUPPORT_ADMIN: Scope = Scope::at(1533);
+    /// `report:read:telephone:admin` (Report API) (granular)
+    pub const REPORT_READ_TELEPHONE_ADMIN: Scope = Scope::at(1534);
+    /// `report:read:upcoming_meetings_webinars:admin` (Report API) (granular)
+    pub const REPORT_READ_UPCOMING_MEETINGS_WEBINARS_ADMIN: Scope = Scope::at(1535);
+    /// `report:read:list_users:admin` (Report API) (granular)
+    pub const REPORT_READ_LIST_USERS_ADMIN: Scope = Scope::at(1536);
+    /// `report:read:user:admin` (Report API) (granular)
+    pub const REPORT_READ_USER_ADMIN: Scope = Scope::at(1537);
+    /// `report:read:webinar:admin` (Report API) (granular)
+    pub const REPORT_READ_WEBINAR_ADMIN: Scope = Scope::at(1538);
+    /// `report:read:list_webinar_participants:admin` (Report API) (granular)
+    pub const REPORT_READ_LIST_WEBINAR_PARTICIPANTS_ADMIN: Scope = Scope::at(1539);
+    /// `report:read:list_webinar_polls:admin` (Report API) (granular)
+    pub const REPORT_READ_LIST_WEBINAR_POLLS_ADMIN: Scope = Scope::at(1540);
+    /// `report:read:webinar_qna:admin` (Report API) (granular)
+    pub const REPORT_READ_WEBINAR_QNA_ADMIN: Scope = Scope::at(1541);
+    /// `report:read:webinar_survey:admin` (Report API) (granular)
+    pub const REPORT_READ_WEBINAR_SURVEY_ADMIN: Scope = Scope::at(1542);
+    /// `sip_phone:read:list_sip_phones:admin` (SIP API) (granular)
+    pub const SIP_PHONE_READ_LIST_SIP_PHONES_ADMIN: Scope = Scope::at(1543);
+    /// `sip_phone:write:sip_phone:admin` (SIP API) (granular)
+    pub const SIP_PHONE_WRITE_SIP_PHONE_ADMIN: Scope = Scope::at(1544);
+    /// `sip_phone:delete:sip_phone:admin` (SIP API) (granular)
+    pub const SIP_PHONE_DELETE_SIP_PHONE_ADMIN: Scope = Scope::at(1545);
+    /// `sip_phone:update:sip_phone:admin` (SIP API) (granular)
+    pub const SIP_PHONE_UPDATE_SIP_PHONE_ADMIN: Scope = Scope::at(1546);
+    /// `tracking_field:read:list_tracking_fields:admin` (TrackingField API) (granular)
+    pub const TRACKING_FIELD_READ_LIST_TRACKING_FIELDS_ADMIN: Scope = Scope::at(1547);
+    /// `tracking_field:write:tracking_field:admin` (TrackingField API) (granular)
+    pub const TRACKING_FIELD_WRITE_TRACKING_FIELD_ADMIN: Scope = Scope::at(1548);
+    /// `tracking_field:delete:tracking_field:admin` (TrackingField API) (granular)
+    pub const TRACKING_FIELD_DELETE_TRACKING_FIELD_ADMIN: Scope = Scope::at(1549);
+    /// `tracking_field:read:tracking_field:admin` (TrackingField API) (granular)
+    pub const TRACKING_FIELD_READ_TRACKING_FIELD_ADMIN: Scope = Scope::at(1550);
+    /// `tracking_field:update:tracking_field:admin` (TrackingField API) (granular)
+    pub const TRACKING_FIELD_UPDATE_TRACKING_FIELD_ADMIN: Scope = Scope::at(1551);
+    /// `tsp:read:tsp:admin` (TSP API) (granular)
+    pub const TSP_READ_TSP_ADMIN: Scope = Scope::at(1552);
+    /// `tsp:update:tsp:admin` (TSP API) (granular)
+    pub const TSP_UPDATE_TSP_ADMIN: Scope = Scope::at(1553);
+    /// `meeting:read:list_templates` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_TEMPLATES: Scope = Scope::at(1554);
+    /// `meeting:read:list_templates:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_TEMPLATES_ADMIN: Scope = Scope::at(1555);
+    /// `meeting:write:template` (Meeting API) (granular)
+    pub const MEETING_WRITE_TEMPLATE: Scope = Scope::at(1556);
+    /// `meeting:write:template:admin` (Meeting API) (granular)
+    pub const MEETING_WRITE_TEMPLATE_ADMIN: Scope = Scope::at(1557);
+    /// `meeting:read:list_meetings` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_MEETINGS: Scope = Scope::at(1558);
+    /// `meeting:read:list_meetings:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_MEETINGS_ADMIN: Scope = Scope::at(1559);
+    /// `meeting:write:meeting` (Meeting API) (granular)
+    pub const MEETING_WRITE_MEETING: Scope = Scope::at(1560);
+    /// `meeting:write:meeting:admin` (Meeting API) (granular)
+    pub const MEETING_WRITE_MEETING_ADMIN: Scope = Scope::at(1561);
+    /// `pac:read:list_pac_accounts` (PAC API) (granular)
+    pub const PAC_READ_LIST_PAC_ACCOUNTS: Scope = Scope::at(1562);
+    /// `pac:read:list_pac_accounts:admin` (PAC API) (granular)
+    pub const PAC_READ_LIST_PAC_ACCOUNTS_ADMIN: Scope = Scope::at(1563);
+    /// `cloud_recording:read:list_user_recordings` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_LIST_USER_RECORDINGS: Scope = Scope::at(1564);
+    /// `cloud_recording:read:list_user_recordings:admin` (Recording API) (granular)
+    pub const CLOUD_RECORDING_READ_LIST_USER_RECORDINGS_ADMIN: Scope = Scope::at(1565);
+    /// `tsp:read:list_tsp_accounts` (TSP API) (granular)
+    pub const TSP_READ_LIST_TSP_ACCOUNTS: Scope = Scope::at(1566);
+    /// `tsp:read:list_tsp_accounts:admin` (TSP API) (granular)
+    pub const TSP_READ_LIST_TSP_ACCOUNTS_ADMIN: Scope = Scope::at(1567);
+    /// `tsp:write:tsp_account` (TSP API) (granular)
+    pub const TSP_WRITE_TSP_ACCOUNT: Scope = Scope::at(1568);
+    /// `tsp:write:tsp_account:admin` (TSP API) (granular)
+    pub const TSP_WRITE_TSP_ACCOUNT_ADMIN: Scope = Scope::at(1569);
+    /// `tsp:update:tsp_settings` (TSP API) (granular)
+    pub const TSP_UPDATE_TSP_SETTINGS: Scope = Scope::at(1570);
+    /// `tsp:update:tsp_settings:admin` (TSP API) (granular)
+    pub const TSP_UPDATE_TSP_SETTINGS_ADMIN: Scope = Scope::at(1571);
+    /// `tsp:delete:tsp_account` (TSP API) (granular)
+    pub const TSP_DELETE_TSP_ACCOUNT: Scope = Scope::at(1572);
+    /// `tsp:delete:tsp_account:admin` (TSP API) (granular)
+    pub const TSP_DELETE_TSP_ACCOUNT_ADMIN: Scope = Scope::at(1573);
+    /// `tsp:read:tsp_account` (TSP API) (granular)
+    pub const TSP_READ_TSP_ACCOUNT: Scope = Scope::at(1574);
+    /// `tsp:read:tsp_account:admin` (TSP API) (granular)
+    pub const TSP_READ_TSP_ACCOUNT_ADMIN: Scope = Scope::at(1575);
+    /// `tsp:update:tsp_account` (TSP API) (granular)
+    pub const TSP_UPDATE_TSP_ACCOUNT: Scope = Scope::at(1576);
+    /// `tsp:update:tsp_account:admin` (TSP API) (granular)
+    pub const TSP_UPDATE_TSP_ACCOUNT_ADMIN: Scope = Scope::at(1577);
+    /// `meeting:read:list_upcoming_meetings` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_UPCOMING_MEETINGS: Scope = Scope::at(1578);
+    /// `meeting:read:list_upcoming_meetings:admin` (Meeting API) (granular)
+    pub const MEETING_READ_LIST_UPCOMING_MEETINGS_ADMIN: Scope = Scope::at(1579);
+    /// `webinar:read:list_templates` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_TEMPLATES: Scope = Scope::at(1580);
+    /// `webinar:read:list_templates:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_TEMPLATES_ADMIN: Scope = Scope::at(1581);
+    /// `webinar:write:template` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_TEMPLATE: Scope = Scope::at(1582);
+    /// `webinar:write:template:admin` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_TEMPLATE_ADMIN: Scope = Scope::at(1583);
+    /// `webinar:read:list_webinars` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_WEBINARS: Scope = Scope::at(1584);
+    /// `webinar:read:list_webinars:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_WEBINARS_ADMIN: Scope = Scope::at(1585);
+    /// `webinar:write:webinar` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_WEBINAR: Scope = Scope::at(1586);
+    /// `webinar:write:webinar:admin` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_WEBINAR_ADMIN: Scope = Scope::at(1587);
+    /// `webinar:delete:webinar` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_WEBINAR: Scope = Scope::at(1588);
+    /// `webinar:delete:webinar:admin` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_WEBINAR_ADMIN: Scope = Scope::at(1589);
+    /// `webinar:read:webinar` (Webinar API) (granular)
+    pub const WEBINAR_READ_WEBINAR: Scope = Scope::at(1590);
+    /// `webinar:read:webinar:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_WEBINAR_ADMIN: Scope = Scope::at(1591);
+    /// `webinar:update:webinar` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_WEBINAR: Scope = Scope::at(1592);
+    /// `webinar:update:webinar:admin` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_WEBINAR_ADMIN: Scope = Scope::at(1593);
+    /// `webinar:write:batch_registrants` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_BATCH_REGISTRANTS: Scope = Scope::at(1594);
+    /// `webinar:write:batch_registrants:admin` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_BATCH_REGISTRANTS_ADMIN: Scope = Scope::at(1595);
+    /// `webinar:read:branding` (Webinar API) (granular)
+    pub const WEBINAR_READ_BRANDING: Scope = Scope::at(1596);
+    /// `webinar:read:branding:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_BRANDING_ADMIN: Scope = Scope::at(1597);
+    /// `webinar:delete:branding_name_tag` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_BRANDING_NAME_TAG: Scope = Scope::at(1598);
+    /// `webinar:delete:branding_name_tag:admin` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_BRANDING_NAME_TAG_ADMIN: Scope = Scope::at(1599);
+    /// `webinar:write:branding_name_tag` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_BRANDING_NAME_TAG: Scope = Scope::at(1600);
+    /// `webinar:write:branding_name_tag:admin` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_BRANDING_NAME_TAG_ADMIN: Scope = Scope::at(1601);
+    /// `webinar:update:branding_name_tag` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_BRANDING_NAME_TAG: Scope = Scope::at(1602);
+    /// `webinar:update:branding_name_tag:admin` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_BRANDING_NAME_TAG_ADMIN: Scope = Scope::at(1603);
+    /// `webinar:delete:branding_virtual_background` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_BRANDING_VIRTUAL_BACKGROUND: Scope = Scope::at(1604);
+    /// `webinar:delete:branding_virtual_background:admin` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_BRANDING_VIRTUAL_BACKGROUND_ADMIN: Scope = Scope::at(1605);
+    /// `webinar:update:branding_virtual_background` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_BRANDING_VIRTUAL_BACKGROUND: Scope = Scope::at(1606);
+    /// `webinar:update:branding_virtual_background:admin` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_BRANDING_VIRTUAL_BACKGROUND_ADMIN: Scope = Scope::at(1607);
+    /// `webinar:write:branding_virtual_background` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_BRANDING_VIRTUAL_BACKGROUND: Scope = Scope::at(1608);
+    /// `webinar:write:branding_virtual_background:admin` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_BRANDING_VIRTUAL_BACKGROUND_ADMIN: Scope = Scope::at(1609);
+    /// `webinar:delete:branding_wallpaper` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_BRANDING_WALLPAPER: Scope = Scope::at(1610);
+    /// `webinar:delete:branding_wallpaper:admin` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_BRANDING_WALLPAPER_ADMIN: Scope = Scope::at(1611);
+    /// `webinar:write:branding_wallpaper` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_BRANDING_WALLPAPER: Scope = Scope::at(1612);
+    /// `webinar:write:branding_wallpaper:admin` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_BRANDING_WALLPAPER_ADMIN: Scope = Scope::at(1613);
+    /// `webinar:write:invite_links` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_INVITE_LINKS: Scope = Scope::at(1614);
+    /// `webinar:write:invite_links:admin` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_INVITE_LINKS_ADMIN: Scope = Scope::at(1615);
+    /// `webinar:read:live_streaming_token` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIVE_STREAMING_TOKEN: Scope = Scope::at(1616);
+    /// `webinar:read:live_streaming_token:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIVE_STREAMING_TOKEN_ADMIN: Scope = Scope::at(1617);
+    /// `webinar:read:local_archiving_token:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LOCAL_ARCHIVING_TOKEN_ADMIN: Scope = Scope::at(1618);
+    /// `webinar:read:local_recording_token` (Webinar API) (granular)
+    pub const WEBINAR_READ_LOCAL_RECORDING_TOKEN: Scope = Scope::at(1619);
+    /// `webinar:read:local_recording_token:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LOCAL_RECORDING_TOKEN_ADMIN: Scope = Scope::at(1620);
+    /// `webinar:read:livestream` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIVESTREAM: Scope = Scope::at(1621);
+    /// `webinar:read:livestream:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIVESTREAM_ADMIN: Scope = Scope::at(1622);
+    /// `webinar:update:livestream` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_LIVESTREAM: Scope = Scope::at(1623);
+    /// `webinar:update:livestream:admin` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_LIVESTREAM_ADMIN: Scope = Scope::at(1624);
+    /// `webinar:update:livestream_status` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_LIVESTREAM_STATUS: Scope = Scope::at(1625);
+    /// `webinar:update:livestream_status:admin` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_LIVESTREAM_STATUS_ADMIN: Scope = Scope::at(1626);
+    /// `webinar:delete:panelist` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_PANELIST: Scope = Scope::at(1627);
+    /// `webinar:delete:panelist:admin` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_PANELIST_ADMIN: Scope = Scope::at(1628);
+    /// `webinar:read:list_panelists` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_PANELISTS: Scope = Scope::at(1629);
+    /// `webinar:read:list_panelists:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_PANELISTS_ADMIN: Scope = Scope::at(1630);
+    /// `webinar:write:panelist` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_PANELIST: Scope = Scope::at(1631);
+    /// `webinar:write:panelist:admin` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_PANELIST_ADMIN: Scope = Scope::at(1632);
+    /// `webinar:read:list_polls` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_POLLS: Scope = Scope::at(1633);
+    /// `webinar:read:list_polls:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_POLLS_ADMIN: Scope = Scope::at(1634);
+    /// `webinar:write:poll` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_POLL: Scope = Scope::at(1635);
+    /// `webinar:write:poll:admin` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_POLL_ADMIN: Scope = Scope::at(1636);
+    /// `webinar:delete:poll` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_POLL: Scope = Scope::at(1637);
+    /// `webinar:delete:poll:admin` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_POLL_ADMIN: Scope = Scope::at(1638);
+    /// `webinar:read:poll` (Webinar API) (granular)
+    pub const WEBINAR_READ_POLL: Scope = Scope::at(1639);
+    /// `webinar:read:poll:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_POLL_ADMIN: Scope = Scope::at(1640);
+    /// `webinar:update:poll` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_POLL: Scope = Scope::at(1641);
+    /// `webinar:update:poll:admin` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_POLL_ADMIN: Scope = Scope::at(1642);
+    /// `webinar:read:list_registrants` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_REGISTRANTS: Scope = Scope::at(1643);
+    /// `webinar:read:list_registrants:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_REGISTRANTS_ADMIN: Scope = Scope::at(1644);
+    /// `webinar:write:registrant` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_REGISTRANT: Scope = Scope::at(1645);
+    /// `webinar:write:registrant:admin` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_REGISTRANT_ADMIN: Scope = Scope::at(1646);
+    /// `webinar:read:list_registration_questions` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_REGISTRATION_QUESTIONS: Scope = Scope::at(1647);
+    /// `webinar:read:list_registration_questions:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_REGISTRATION_QUESTIONS_ADMIN: Scope = Scope::at(1648);
+    /// `webinar:update:registration_question` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_REGISTRATION_QUESTION: Scope = Scope::at(1649);
+    /// `webinar:update:registration_question:admin` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_REGISTRATION_QUESTION_ADMIN: Scope = Scope::at(1650);
+    /// `webinar:update:registrant_status` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_REGISTRANT_STATUS: Scope = Scope::at(1651);
+    /// `webinar:update:registrant_status:admin` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_REGISTRANT_STATUS_ADMIN: Scope = Scope::at(1652);
+    /// `webinar:delete:registrant` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_REGISTRANT: Scope = Scope::at(1653);
+    /// `webinar:delete:registrant:admin` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_REGISTRANT_ADMIN: Scope = Scope::at(1654);
+    /// `webinar:read:registrant` (Webinar API) (granular)
+    pub const WEBINAR_READ_REGISTRANT: Scope = Scope::at(1655);
+    /// `webinar:read:registrant:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_REGISTRANT_ADMIN: Scope = Scope::at(1656);
+    /// `webinar:write:sip_dialing:admin` (Webinar API) (granular)
+    pub const WEBINAR_WRITE_SIP_DIALING_ADMIN: Scope = Scope::at(1657);
+    /// `webinar:update:status` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_STATUS: Scope = Scope::at(1658);
+    /// `webinar:update:status:admin` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_STATUS_ADMIN: Scope = Scope::at(1659);
+    /// `webinar:delete:survey` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_SURVEY: Scope = Scope::at(1660);
+    /// `webinar:delete:survey:admin` (Webinar API) (granular)
+    pub const WEBINAR_DELETE_SURVEY_ADMIN: Scope = Scope::at(1661);
+    /// `webinar:read:survey` (Webinar API) (granular)
+    pub const WEBINAR_READ_SURVEY: Scope = Scope::at(1662);
+    /// `webinar:read:survey:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_SURVEY_ADMIN: Scope = Scope::at(1663);
+    /// `webinar:update:survey` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_SURVEY: Scope = Scope::at(1664);
+    /// `webinar:update:survey:admin` (Webinar API) (granular)
+    pub const WEBINAR_UPDATE_SURVEY_ADMIN: Scope = Scope::at(1665);
+    /// `webinar:read:token` (Webinar API) (granular)
+    pub const WEBINAR_READ_TOKEN: Scope = Scope::at(1666);
+    /// `webinar:read:token:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_TOKEN_ADMIN: Scope = Scope::at(1667);
+    /// `webinar:read:list_tracking_sources` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_TRACKING_SOURCES: Scope = Scope::at(1668);
+    /// `webinar:read:list_tracking_sources:admin` (Webinar API) (granular)
+    pub const WEBINAR_READ_LIST_TRACKING_SOURCES_ADMIN: Scope = Scope::at(1669);
+    /// `number_management:write:numbers:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_WRITE_NUMBERS_MASTER: Scope = Scope::at(1670);
+    /// `number_management:write:byoc_numbers:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_WRITE_BYOC_NUMBERS_MASTER: Scope = Scope::at(1671);
+    /// `number_management:read:list_carrier_peering_numbers:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_CARRIER_PEERING_NUMBERS_MASTER: Scope = Scope::at(1672);
+    /// `number_management:delete:numbers:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_DELETE_NUMBERS_MASTER: Scope = Scope::at(1673);
+    /// `number_management:read:list_numbers:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_NUMBERS_MASTER: Scope = Scope::at(1674);
+    /// `number_management:read:numbers:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_NUMBERS_MASTER: Scope = Scope::at(1675);
+    /// `number_management:update:numbers:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_UPDATE_NUMBERS_MASTER: Scope = Scope::at(1676);
+    /// `number_management:delete:peering_number:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_DELETE_PEERING_NUMBER_MASTER: Scope = Scope::at(1677);
+    /// `number_management:read:list_peering_numbers:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_PEERING_NUMBERS_MASTER: Scope = Scope::at(1678);
+    /// `number_management:update:peering_number:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_UPDATE_PEERING_NUMBER_MASTER: Scope = Scope::at(1679);
+    /// `number_management:write:peering_number:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_WRITE_PEERING_NUMBER_MASTER: Scope = Scope::at(1680);
+    /// `number_management:read:numbers_plan:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_NUMBERS_PLAN_MASTER: Scope = Scope::at(1681);
+    /// `number_management:read:list_ported_numbers:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_PORTED_NUMBERS_MASTER: Scope = Scope::at(1682);
+    /// `number_management:read:ported_number:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_PORTED_NUMBER_MASTER: Scope = Scope::at(1683);
+    /// `number_management:read:list_sip_groups:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_SIP_GROUPS_MASTER: Scope = Scope::at(1684);
+    /// `number_management:read:list_sip_trunks:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_SIP_TRUNKS_MASTER: Scope = Scope::at(1685);
+    /// `number_management:read:list_sms_campaigns:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_SMS_CAMPAIGNS_MASTER: Scope = Scope::at(1686);
+    /// `number_management:read:sms_campaign:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_SMS_CAMPAIGN_MASTER: Scope = Scope::at(1687);
+    /// `number_management:delete:sms_consent:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_DELETE_SMS_CONSENT_MASTER: Scope = Scope::at(1688);
+    /// `number_management:read:sms_consent:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_SMS_CONSENT_MASTER: Scope = Scope::at(1689);
+    /// `number_management:write:sms_consent:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_WRITE_SMS_CONSENT_MASTER: Scope = Scope::at(1690);
+    /// `number_management:update:sms_consent:master` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_UPDATE_SMS_CONSENT_MASTER: Scope = Scope::at(1691);
+    /// `number_management:write:numbers:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_WRITE_NUMBERS_ADMIN: Scope = Scope::at(1692);
+    /// `number_management:write:byoc_numbers:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_WRITE_BYOC_NUMBERS_ADMIN: Scope = Scope::at(1693);
+    /// `number_management:read:list_carrier_peering_numbers:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_CARRIER_PEERING_NUMBERS_ADMIN: Scope = Scope::at(1694);
+    /// `number_management:delete:numbers:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_DELETE_NUMBERS_ADMIN: Scope = Scope::at(1695);
+    /// `number_management:read:list_numbers:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_NUMBERS_ADMIN: Scope = Scope::at(1696);
+    /// `number_management:read:numbers:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_NUMBERS_ADMIN: Scope = Scope::at(1697);
+    /// `number_management:update:numbers:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_UPDATE_NUMBERS_ADMIN: Scope = Scope::at(1698);
+    /// `number_management:delete:peering_number:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_DELETE_PEERING_NUMBER_ADMIN: Scope = Scope::at(1699);
+    /// `number_management:read:list_peering_numbers:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_PEERING_NUMBERS_ADMIN: Scope = Scope::at(1700);
+    /// `number_management:update:peering_number:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_UPDATE_PEERING_NUMBER_ADMIN: Scope = Scope::at(1701);
+    /// `number_management:write:peering_number:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_WRITE_PEERING_NUMBER_ADMIN: Scope = Scope::at(1702);
+    /// `number_management:read:numbers_plan:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_NUMBERS_PLAN_ADMIN: Scope = Scope::at(1703);
+    /// `number_management:read:list_ported_numbers:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_PORTED_NUMBERS_ADMIN: Scope = Scope::at(1704);
+    /// `number_management:read:ported_number:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_PORTED_NUMBER_ADMIN: Scope = Scope::at(1705);
+    /// `number_management:read:list_sip_groups:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_SIP_GROUPS_ADMIN: Scope = Scope::at(1706);
+    /// `number_management:read:list_sip_trunks:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_SIP_TRUNKS_ADMIN: Scope = Scope::at(1707);
+    /// `number_management:read:list_sms_campaigns:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_LIST_SMS_CAMPAIGNS_ADMIN: Scope = Scope::at(1708);
+    /// `number_management:read:sms_campaign:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_SMS_CAMPAIGN_ADMIN: Scope = Scope::at(1709);
+    /// `number_management:delete:sms_consent:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_DELETE_SMS_CONSENT_ADMIN: Scope = Scope::at(1710);
+    /// `number_management:read:sms_consent:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_READ_SMS_CONSENT_ADMIN: Scope = Scope::at(1711);
+    /// `number_management:write:sms_consent:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_WRITE_SMS_CONSENT_ADMIN: Scope = Scope::at(1712);
+    /// `number_management:update:sms_consent:admin` (NumberManagement API) (granular)
+    pub const NUMBER_MANAGEMENT_UPDATE_SMS_CONSENT_ADMIN: Scope = Scope::at(1713);
+    /// `phone:write:send_fax:master` (Phone API) (granular)
+    pub const PHONE_WRITE_SEND_FAX_MASTER: Scope = Scope::at(1714);
+    /// `phone:read:list_account_settings:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_ACCOUNT_SETTINGS_MASTER: Scope = Scope::at(1715);
+    /// `phone:read:list_alert_settings:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_ALERT_SETTINGS_MASTER: Scope = Scope::at(1716);
+    /// `phone:write:alert_setting:master` (Phone API) (granular)
+    pub const PHONE_WRITE_ALERT_SETTING_MASTER: Scope = Scope::at(1717);
+    /// `phone:delete:alert_setting:master` (Phone API) (granular)
+    pub const PHONE_DELETE_ALERT_SETTING_MASTER: Scope = Scope::at(1718);
+    /// `phone:read:alert_setting:master` (Phone API) (granular)
+    pub const PHONE_READ_ALERT_SETTING_MASTER: Scope = Scope::at(1719);
+    /// `phone:patch:alert_setting:master` (Phone API) (granular)
+    pub const PHONE_PATCH_ALERT_SETTING_MASTER: Scope = Scope::at(1720);
+    /// `phone:delete:audio:master` (Phone API) (granular)
+    pub const PHONE_DELETE_AUDIO_MASTER: Scope = Scope::at(1721);
+    /// `phone:read:audio:master` (Phone API) (granular)
+    pub const PHONE_READ_AUDIO_MASTER: Scope = Scope::at(1722);
+    /// `phone:update:audio:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_AUDIO_MASTER: Scope = Scope::at(1723);
+    /// `phone:read:list_auto_receptionists:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_AUTO_RECEPTIONISTS_MASTER: Scope = Scope::at(1724);
+    /// `phone:write:auto_receptionist:master` (Phone API) (granular)
+    pub const PHONE_WRITE_AUTO_RECEPTIONIST_MASTER: Scope = Scope::at(1725);
+    /// `phone:delete:auto_receptionist:master` (Phone API) (granular)
+    pub const PHONE_DELETE_AUTO_RECEPTIONIST_MASTER: Scope = Scope::at(1726);
+    /// `phone:read:auto_receptionist:master` (Phone API) (granular)
+    pub const PHONE_READ_AUTO_RECEPTIONIST_MASTER: Scope = Scope::at(1727);
+    /// `phone:update:auto_receptionist:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_AUTO_RECEPTIONIST_MASTER: Scope = Scope::at(1728);
+    /// `phone:read:auto_receptionist_ivr:master` (Phone API) (granular)
+    pub const PHONE_READ_AUTO_RECEPTIONIST_IVR_MASTER: Scope = Scope::at(1729);
+    /// `phone:update:auto_receptionist_ivr:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_AUTO_RECEPTIONIST_IVR_MASTER: Scope = Scope::at(1730);
+    /// `phone:delete:auto_receptionist_number:master` (Phone API) (granular)
+    pub const PHONE_DELETE_AUTO_RECEPTIONIST_NUMBER_MASTER: Scope = Scope::at(1731);
+    /// `phone:write:auto_receptionist_number:master` (Phone API) (granular)
+    pub const PHONE_WRITE_AUTO_RECEPTIONIST_NUMBER_MASTER: Scope = Scope::at(1732);
+    /// `phone:read:auto_receptionist_policy:master` (Phone API) (granular)
+    pub const PHONE_READ_AUTO_RECEPTIONIST_POLICY_MASTER: Scope = Scope::at(1733);
+    /// `phone:update:auto_receptionist_policy:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_AUTO_RECEPTIONIST_POLICY_MASTER: Scope = Scope::at(1734);
+    /// `phone:delete:auto_receptionist_policy:master` (Phone API) (granular)
+    pub const PHONE_DELETE_AUTO_RECEPTIONIST_POLICY_MASTER: Scope = Scope::at(1735);
+    /// `phone:write:auto_receptionist_policy:master` (Phone API) (granular)
+    pub const PHONE_WRITE_AUTO_RECEPTIONIST_POLICY_MASTER: Scope = Scope::at(1736);
+    /// `phone:write:batch_emergency_locations:master` (Phone API) (granular)
+    pub const PHONE_WRITE_BATCH_EMERGENCY_LOCATIONS_MASTER: Scope = Scope::at(1737);
+    /// `phone:read:list_billing_accounts:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_BILLING_ACCOUNTS_MASTER: Scope = Scope::at(1738);
+    /// `phone:read:billing_account:master` (Phone API) (granular)
+    pub const PHONE_READ_BILLING_ACCOUNT_MASTER: Scope = Scope::at(1739);
+    /// `phone:read:list_blocked_lists:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_BLOCKED_LISTS_MASTER: Scope = Scope::at(1740);
+    /// `phone:write:blocked_list:master` (Phone API) (granular)
+    pub const PHONE_WRITE_BLOCKED_LIST_MASTER: Scope = Scope::at(1741);
+    /// `phone:delete:blocked_list:master` (Phone API) (granular)
+    pub const PHONE_DELETE_BLOCKED_LIST_MASTER: Scope = Scope::at(1742);
+    /// `phone:read:blocked_list:master` (Phone API) (granular)
+    pub const PHONE_READ_BLOCKED_LIST_MASTER: Scope = Scope::at(1743);
+    /// `phone:update:blocked_list:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_BLOCKED_LIST_MASTER: Scope = Scope::at(1744);
+    /// `phone:write:byo_carrier_number:master` (Phone API) (granular)
+    pub const PHONE_WRITE_BYO_CARRIER_NUMBER_MASTER: Scope = Scope::at(1745);
+    /// `phone:read:call_log:master` (Phone API) (granular)
+    pub const PHONE_READ_CALL_LOG_MASTER: Scope = Scope::at(1746);
+    /// `phone:read:list_call_logs:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_LOGS_MASTER: Scope = Scope::at(1747);
+    /// `phone:update:call_log:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_LOG_MASTER: Scope = Scope::at(1748);
+    /// `phone:read:call_recording:master` (Phone API) (granular)
+    pub const PHONE_READ_CALL_RECORDING_MASTER: Scope = Scope::at(1749);
+    /// `phone:read:list_call_queues:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_QUEUES_MASTER: Scope = Scope::at(1750);
+    /// `phone:write:call_queue:master` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_QUEUE_MASTER: Scope = Scope::at(1751);
+    /// `phone:delete:call_queue:master` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_QUEUE_MASTER: Scope = Scope::at(1752);
+    /// `phone:read:call_queue:master` (Phone API) (granular)
+    pub const PHONE_READ_CALL_QUEUE_MASTER: Scope = Scope::at(1753);
+    /// `phone:delete:call_queue_member:master` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_QUEUE_MEMBER_MASTER: Scope = Scope::at(1754);
+    /// `phone:read:list_call_queue_members:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_QUEUE_MEMBERS_MASTER: Scope = Scope::at(1755);
+    /// `phone:write:call_queue_member:master` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_QUEUE_MEMBER_MASTER: Scope = Scope::at(1756);
+    /// `phone:delete:call_queue_number:master` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_QUEUE_NUMBER_MASTER: Scope = Scope::at(1757);
+    /// `phone:write:call_queue_number:master` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_QUEUE_NUMBER_MASTER: Scope = Scope::at(1758);
+    /// `phone:delete:call_queue_policy:master` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_QUEUE_POLICY_MASTER: Scope = Scope::at(1759);
+    /// `phone:update:call_queue_policy:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_QUEUE_POLICY_MASTER: Scope = Scope::at(1760);
+    /// `phone:write:call_queue_policy:master` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_QUEUE_POLICY_MASTER: Scope = Scope::at(1761);
+    /// `phone:read:list_call_queue_recordings:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_QUEUE_RECORDINGS_MASTER: Scope = Scope::at(1762);
+    /// `phone:read:list_calling_plans:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALLING_PLANS_MASTER: Scope = Scope::at(1763);
+    /// `phone:read:list_peering_numbers:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_PEERING_NUMBERS_MASTER: Scope = Scope::at(1764);
+    /// `phone:read:list_carrier_numbers:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CARRIER_NUMBERS_MASTER: Scope = Scope::at(1765);
+    /// `phone:update:carrier_number:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_CARRIER_NUMBER_MASTER: Scope = Scope::at(1766);
+    /// `phone:write:carrier_number:master` (Phone API) (granular)
+    pub const PHONE_WRITE_CARRIER_NUMBER_MASTER: Scope = Scope::at(1767);
+    /// `phone:delete:carrier_number:master` (Phone API) (granular)
+    pub const PHONE_DELETE_CARRIER_NUMBER_MASTER: Scope = Scope::at(1768);
+    /// `phone:read:common_area:master` (Phone API) (granular)
+    pub const PHONE_READ_COMMON_AREA_MASTER: Scope = Scope::at(1769);
+    /// `phone:write:common_area:master` (Phone API) (granular)
+    pub const PHONE_WRITE_COMMON_AREA_MASTER: Scope = Scope::at(1770);
+    /// `phone:read:list_common_area_activation_codes:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_COMMON_AREA_ACTIVATION_CODES_MASTER: Scope = Scope::at(1771);
+    /// `phone:write:apply_template_to_common_areas:master` (Phone API) (granular)
+    pub const PHONE_WRITE_APPLY_TEMPLATE_TO_COMMON_AREAS_MASTER: Scope = Scope::at(1772);
+    /// `phone:delete:common_area:master` (Phone API) (granular)
+    pub const PHONE_DELETE_COMMON_AREA_MASTER: Scope = Scope::at(1773);
+    /// `phone:update:common_area:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_COMMON_AREA_MASTER: Scope = Scope::at(1774);
+    /// `phone:write:common_area_calling_plan:master` (Phone API) (granular)
+    pub const PHONE_WRITE_COMMON_AREA_CALLING_PLAN_MASTER: Scope = Scope::at(1775);
+    /// `phone:delete:common_area_calling_plan:master` (Phone API) (granular)
+    pub const PHONE_DELETE_COMMON_AREA_CALLING_PLAN_MASTER: Scope = Scope::at(1776);
+    /// `phone:read:common_area_outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_READ_COMMON_AREA_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1777);
+    /// `phone:update:common_area_outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_COMMON_AREA_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1778);
+    /// `phone:write:common_area_outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_WRITE_COMMON_AREA_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1779);
+    /// `phone:delete:common_area_outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_DELETE_COMMON_AREA_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1780);
+    /// `phone:write:common_area_number:master` (Phone API) (granular)
+    pub const PHONE_WRITE_COMMON_AREA_NUMBER_MASTER: Scope = Scope::at(1781);
+    /// `phone:delete:common_area_number:master` (Phone API) (granular)
+    pub const PHONE_DELETE_COMMON_AREA_NUMBER_MASTER: Scope = Scope::at(1782);
+    /// `phone:read:list_common_area_settings:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_COMMON_AREA_SETTINGS_MASTER: Scope = Scope::at(1783);
+    /// `phone:delete:common_area_setting:master` (Phone API) (granular)
+    pub const PHONE_DELETE_COMMON_AREA_SETTING_MASTER: Scope = Scope::at(1784);
+    /// `phone:update:common_area_setting:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_COMMON_AREA_SETTING_MASTER: Scope = Scope::at(1785);
+    /// `phone:write:common_area_setting:master` (Phone API) (granular)
+    pub const PHONE_WRITE_COMMON_AREA_SETTING_MASTER: Scope = Scope::at(1786);
+    /// `phone:read:list_devices:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_DEVICES_MASTER: Scope = Scope::at(1787);
+    /// `phone:write:device:master` (Phone API) (granular)
+    pub const PHONE_WRITE_DEVICE_MASTER: Scope = Scope::at(1788);
+    /// `phone:write:sync_device:master` (Phone API) (granular)
+    pub const PHONE_WRITE_SYNC_DEVICE_MASTER: Scope = Scope::at(1789);
+    /// `phone:delete:device:master` (Phone API) (granular)
+    pub const PHONE_DELETE_DEVICE_MASTER: Scope = Scope::at(1790);
+    /// `phone:read:device:master` (Phone API) (granular)
+    pub const PHONE_READ_DEVICE_MASTER: Scope = Scope::at(1791);
+    /// `phone:update:device:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_DEVICE_MASTER: Scope = Scope::at(1792);
+    /// `phone:write:device_extension:master` (Phone API) (granular)
+    pub const PHONE_WRITE_DEVICE_EXTENSION_MASTER: Scope = Scope::at(1793);
+    /// `phone:delete:device_extension:master` (Phone API) (granular)
+    pub const PHONE_DELETE_DEVICE_EXTENSION_MASTER: Scope = Scope::at(1794);
+    /// `phone:read:device_line_keys:master` (Phone API) (granular)
+    pub const PHONE_READ_DEVICE_LINE_KEYS_MASTER: Scope = Scope::at(1795);
+    /// `phone:update:device_line_keys:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_DEVICE_LINE_KEYS_MASTER: Scope = Scope::at(1796);
+    /// `phone:update:device_provision_template:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_DEVICE_PROVISION_TEMPLATE_MASTER: Scope = Scope::at(1797);
+    /// `phone:write:reboot_device:master` (Phone API) (granular)
+    pub const PHONE_WRITE_REBOOT_DEVICE_MASTER: Scope = Scope::at(1798);
+    /// `phone:delete:directory:master` (Phone API) (granular)
+    pub const PHONE_DELETE_DIRECTORY_MASTER: Scope = Scope::at(1799);
+    /// `phone:read:directory:master` (Phone API) (granular)
+    pub const PHONE_READ_DIRECTORY_MASTER: Scope = Scope::at(1800);
+    /// `phone:write:directory:master` (Phone API) (granular)
+    pub const PHONE_WRITE_DIRECTORY_MASTER: Scope = Scope::at(1801);
+    /// `phone:read:list_emergency_addresses:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_EMERGENCY_ADDRESSES_MASTER: Scope = Scope::at(1802);
+    /// `phone:write:emergency_address:master` (Phone API) (granular)
+    pub const PHONE_WRITE_EMERGENCY_ADDRESS_MASTER: Scope = Scope::at(1803);
+    /// `phone:delete:emergency_address:master` (Phone API) (granular)
+    pub const PHONE_DELETE_EMERGENCY_ADDRESS_MASTER: Scope = Scope::at(1804);
+    /// `phone:read:emergency_address:master` (Phone API) (granular)
+    pub const PHONE_READ_EMERGENCY_ADDRESS_MASTER: Scope = Scope::at(1805);
+    /// `phone:update:emergency_address:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_EMERGENCY_ADDRESS_MASTER: Scope = Scope::at(1806);
+    /// `phone:read:list_call_handling_settings:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_HANDLING_SETTINGS_MASTER: Scope = Scope::at(1807);
+    /// `phone:delete:call_handling_setting:master` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_HANDLING_SETTING_MASTER: Scope = Scope::at(1808);
+    /// `phone:update:call_handling_setting:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_HANDLING_SETTING_MASTER: Scope = Scope::at(1809);
+    /// `phone:write:call_handling_setting:master` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_HANDLING_SETTING_MASTER: Scope = Scope::at(1810);
+    /// `phone:read:list_fax_log:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_FAX_LOG_MASTER: Scope = Scope::at(1811);
+    /// `phone:delete:extension_inbound_block_rule:master` (Phone API) (granular)
+    pub const PHONE_DELETE_EXTENSION_INBOUND_BLOCK_RULE_MASTER: Scope = Scope::at(1812);
+    /// `phone:read:list_extension_inbound_block_rules:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_EXTENSION_INBOUND_BLOCK_RULES_MASTER: Scope = Scope::at(1813);
+    /// `phone:write:extension_inbound_block_rule:master` (Phone API) (granular)
+    pub const PHONE_WRITE_EXTENSION_INBOUND_BLOCK_RULE_MASTER: Scope = Scope::at(1814);
+    /// `phone:read:line_keys:master` (Phone API) (granular)
+    pub const PHONE_READ_LINE_KEYS_MASTER: Scope = Scope::at(1815);
+    /// `phone:update:line_keys:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_LINE_KEYS_MASTER: Scope = Scope::at(1816);
+    /// `phone:delete:line_keys:master` (Phone API) (granular)
+    pub const PHONE_DELETE_LINE_KEYS_MASTER: Scope = Scope::at(1817);
+    /// `phone:read:list_external_contacts:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_EXTERNAL_CONTACTS_MASTER: Scope = Scope::at(1818);
+    /// `phone:write:external_contact:master` (Phone API) (granular)
+    pub const PHONE_WRITE_EXTERNAL_CONTACT_MASTER: Scope = Scope::at(1819);
+    /// `phone:delete:external_contact:master` (Phone API) (granular)
+    pub const PHONE_DELETE_EXTERNAL_CONTACT_MASTER: Scope = Scope::at(1820);
+    /// `phone:read:external_contact:master` (Phone API) (granular)
+    pub const PHONE_READ_EXTERNAL_CONTACT_MASTER: Scope = Scope::at(1821);
+    /// `phone:update:external_contact:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_EXTERNAL_CONTACT_MASTER: Scope = Scope::at(1822);
+    /// `phone:read:fax_log:master` (Phone API) (granular)
+    pub const PHONE_READ_FAX_LOG_MASTER: Scope = Scope::at(1823);
+    /// `phone:read:list_firmware_update_rules:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_FIRMWARE_UPDATE_RULES_MASTER: Scope = Scope::at(1824);
+    /// `phone:write:firmware_update_rule:master` (Phone API) (granular)
+    pub const PHONE_WRITE_FIRMWARE_UPDATE_RULE_MASTER: Scope = Scope::at(1825);
+    /// `phone:delete:firmware_update_rule:master` (Phone API) (granular)
+    pub const PHONE_DELETE_FIRMWARE_UPDATE_RULE_MASTER: Scope = Scope::at(1826);
+    /// `phone:read:firmware_update_rule:master` (Phone API) (granular)
+    pub const PHONE_READ_FIRMWARE_UPDATE_RULE_MASTER: Scope = Scope::at(1827);
+    /// `phone:update:firmware_update_rule:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_FIRMWARE_UPDATE_RULE_MASTER: Scope = Scope::at(1828);
+    /// `phone:read:list_firmwares:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_FIRMWARES_MASTER: Scope = Scope::at(1829);
+    /// `phone:read:list_call_pickup_groups:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_PICKUP_GROUPS_MASTER: Scope = Scope::at(1830);
+    /// `phone:write:call_pickup_group:master` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_PICKUP_GROUP_MASTER: Scope = Scope::at(1831);
+    /// `phone:delete:call_pickup_group:master` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_PICKUP_GROUP_MASTER: Scope = Scope::at(1832);
+    /// `phone:read:call_pickup_group:master` (Phone API) (granular)
+    pub const PHONE_READ_CALL_PICKUP_GROUP_MASTER: Scope = Scope::at(1833);
+    /// `phone:update:call_pickup_group:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_PICKUP_GROUP_MASTER: Scope = Scope::at(1834);
+    /// `phone:read:call_pickup_group_member:master` (Phone API) (granular)
+    pub const PHONE_READ_CALL_PICKUP_GROUP_MEMBER_MASTER: Scope = Scope::at(1835);
+    /// `phone:write:call_pickup_group_member:master` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_PICKUP_GROUP_MEMBER_MASTER: Scope = Scope::at(1836);
+    /// `phone:delete:call_pickup_group_member:master` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_PICKUP_GROUP_MEMBER_MASTER: Scope = Scope::at(1837);
+    /// `phone:read:group_policy:master` (Phone API) (granular)
+    pub const PHONE_READ_GROUP_POLICY_MASTER: Scope = Scope::at(1838);
+    /// `phone:update:group_policy:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_GROUP_POLICY_MASTER: Scope = Scope::at(1839);
+    /// `phone:read:group_setting:master` (Phone API) (granular)
+    pub const PHONE_READ_GROUP_SETTING_MASTER: Scope = Scope::at(1840);
+    /// `phone:delete:extension_inbound_block_rule_stat:master` (Phone API) (granular)
+    pub const PHONE_DELETE_EXTENSION_INBOUND_BLOCK_RULE_STAT_MASTER: Scope = Scope::at(1841);
+    /// `phone:read:list_extension_inbound_block_rules_stat:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_EXTENSION_INBOUND_BLOCK_RULES_STAT_MASTER: Scope = Scope::at(1842);
+    /// `phone:update:inbound_blocked_for_all:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_INBOUND_BLOCKED_FOR_ALL_MASTER: Scope = Scope::at(1843);
+    /// `phone:delete:inbound_block_rule:master` (Phone API) (granular)
+    pub const PHONE_DELETE_INBOUND_BLOCK_RULE_MASTER: Scope = Scope::at(1844);
+    /// `phone:read:list_inbound_block_rules:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_INBOUND_BLOCK_RULES_MASTER: Scope = Scope::at(1845);
+    /// `phone:write:inbound_block_rule:master` (Phone API) (granular)
+    pub const PHONE_WRITE_INBOUND_BLOCK_RULE_MASTER: Scope = Scope::at(1846);
+    /// `phone:update:inbound_block_rule:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_INBOUND_BLOCK_RULE_MASTER: Scope = Scope::at(1847);
+    /// `phone:read:list_emergency_locations:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_EMERGENCY_LOCATIONS_MASTER: Scope = Scope::at(1848);
+    /// `phone:write:emergency_location:master` (Phone API) (granular)
+    pub const PHONE_WRITE_EMERGENCY_LOCATION_MASTER: Scope = Scope::at(1849);
+    /// `phone:delete:emergency_location:master` (Phone API) (granular)
+    pub const PHONE_DELETE_EMERGENCY_LOCATION_MASTER: Scope = Scope::at(1850);
+    /// `phone:read:emergency_location:master` (Phone API) (granular)
+    pub const PHONE_READ_EMERGENCY_LOCATION_MASTER: Scope = Scope::at(1851);
+    /// `phone:update:emergency_location:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_EMERGENCY_LOCATION_MASTER: Scope = Scope::at(1852);
+    /// `phone:read:call_qos:master` (Phone API) (granular)
+    pub const PHONE_READ_CALL_QOS_MASTER: Scope = Scope::at(1853);
+    /// `phone:read:default_emergency_address:master` (Phone API) (granular)
+    pub const PHONE_READ_DEFAULT_EMERGENCY_ADDRESS_MASTER: Scope = Scope::at(1854);
+    /// `phone:read:detectable_personal_location:master` (Phone API) (granular)
+    pub const PHONE_READ_DETECTABLE_PERSONAL_LOCATION_MASTER: Scope = Scope::at(1855);
+    /// `phone:read:location_sharing_permission:master` (Phone API) (granular)
+    pub const PHONE_READ_LOCATION_SHARING_PERMISSION_MASTER: Scope = Scope::at(1856);
+    /// `phone:read:nomadic_emergency_services:master` (Phone API) (granular)
+    pub const PHONE_READ_NOMADIC_EMERGENCY_SERVICES_MASTER: Scope = Scope::at(1857);
+    /// `phone:read:realtime_location_devices:master` (Phone API) (granular)
+    pub const PHONE_READ_REALTIME_LOCATION_DEVICES_MASTER: Scope = Scope::at(1858);
+    /// `phone:read:realtime_location_users:master` (Phone API) (granular)
+    pub const PHONE_READ_REALTIME_LOCATION_USERS_MASTER: Scope = Scope::at(1859);
+    /// `phone:read:list_tracked_locations:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_TRACKED_LOCATIONS_MASTER: Scope = Scope::at(1860);
+    /// `phone:read:list_monitoring_groups:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_MONITORING_GROUPS_MASTER: Scope = Scope::at(1861);
+    /// `phone:write:monitoring_group:master` (Phone API) (granular)
+    pub const PHONE_WRITE_MONITORING_GROUP_MASTER: Scope = Scope::at(1862);
+    /// `phone:delete:monitoring_group:master` (Phone API) (granular)
+    pub const PHONE_DELETE_MONITORING_GROUP_MASTER: Scope = Scope::at(1863);
+    /// `phone:read:monitoring_group:master` (Phone API) (granular)
+    pub const PHONE_READ_MONITORING_GROUP_MASTER: Scope = Scope::at(1864);
+    /// `phone:update:monitoring_group:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_MONITORING_GROUP_MASTER: Scope = Scope::at(1865);
+    /// `phone:delete:monitoring_group_member:master` (Phone API) (granular)
+    pub const PHONE_DELETE_MONITORING_GROUP_MEMBER_MASTER: Scope = Scope::at(1866);
+    /// `phone:read:list_monitoring_group_members:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_MONITORING_GROUP_MEMBERS_MASTER: Scope = Scope::at(1867);
+    /// `phone:write:monitoring_group_member:master` (Phone API) (granular)
+    pub const PHONE_WRITE_MONITORING_GROUP_MEMBER_MASTER: Scope = Scope::at(1868);
+    /// `phone:delete:number:master` (Phone API) (granular)
+    pub const PHONE_DELETE_NUMBER_MASTER: Scope = Scope::at(1869);
+    /// `phone:read:list_numbers:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_NUMBERS_MASTER: Scope = Scope::at(1870);
+    /// `phone:update:site_number:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_SITE_NUMBER_MASTER: Scope = Scope::at(1871);
+    /// `phone:read:numbers:master` (Phone API) (granular)
+    pub const PHONE_READ_NUMBERS_MASTER: Scope = Scope::at(1872);
+    /// `phone:update:number:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_NUMBER_MASTER: Scope = Scope::at(1873);
+    /// `phone:delete:customized_number:master` (Phone API) (granular)
+    pub const PHONE_DELETE_CUSTOMIZED_NUMBER_MASTER: Scope = Scope::at(1874);
+    /// `phone:read:list_customized_number:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CUSTOMIZED_NUMBER_MASTER: Scope = Scope::at(1875);
+    /// `phone:write:customized_number:master` (Phone API) (granular)
+    pub const PHONE_WRITE_CUSTOMIZED_NUMBER_MASTER: Scope = Scope::at(1876);
+    /// `phone:read:list_outbound_calling_rules:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_OUTBOUND_CALLING_RULES_MASTER: Scope = Scope::at(1877);
+    /// `phone:update:outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1878);
+    /// `phone:write:outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_WRITE_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1879);
+    /// `phone:delete:outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_DELETE_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1880);
+    /// `phone:delete:peering_number:master` (Phone API) (granular)
+    pub const PHONE_DELETE_PEERING_NUMBER_MASTER: Scope = Scope::at(1881);
+    /// `phone:update:peering_number:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_PEERING_NUMBER_MASTER: Scope = Scope::at(1882);
+    /// `phone:write:peering_number:master` (Phone API) (granular)
+    pub const PHONE_WRITE_PEERING_NUMBER_MASTER: Scope = Scope::at(1883);
+    /// `phone:read:policy:master` (Phone API) (granular)
+    pub const PHONE_READ_POLICY_MASTER: Scope = Scope::at(1884);
+    /// `phone:update:policy:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_POLICY_MASTER: Scope = Scope::at(1885);
+    /// `phone:read:list_ported_numbers:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_PORTED_NUMBERS_MASTER: Scope = Scope::at(1886);
+    /// `phone:read:ported_number:master` (Phone API) (granular)
+    pub const PHONE_READ_PORTED_NUMBER_MASTER: Scope = Scope::at(1887);
+    /// `phone:read:list_private_directory_members:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_PRIVATE_DIRECTORY_MEMBERS_MASTER: Scope = Scope::at(1888);
+    /// `phone:write:private_directory_member:master` (Phone API) (granular)
+    pub const PHONE_WRITE_PRIVATE_DIRECTORY_MEMBER_MASTER: Scope = Scope::at(1889);
+    /// `phone:delete:private_directory_member:master` (Phone API) (granular)
+    pub const PHONE_DELETE_PRIVATE_DIRECTORY_MEMBER_MASTER: Scope = Scope::at(1890);
+    /// `phone:update:private_directory_member:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_PRIVATE_DIRECTORY_MEMBER_MASTER: Scope = Scope::at(1891);
+    /// `phone:read:list_provision_templates:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_PROVISION_TEMPLATES_MASTER: Scope = Scope::at(1892);
+    /// `phone:write:provision_template:master` (Phone API) (granular)
+    pub const PHONE_WRITE_PROVISION_TEMPLATE_MASTER: Scope = Scope::at(1893);
+    /// `phone:delete:provision_template:master` (Phone API) (granular)
+    pub const PHONE_DELETE_PROVISION_TEMPLATE_MASTER: Scope = Scope::at(1894);
+    /// `phone:read:provision_template:master` (Phone API) (granular)
+    pub const PHONE_READ_PROVISION_TEMPLATE_MASTER: Scope = Scope::at(1895);
+    /// `phone:update:provision_template:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_PROVISION_TEMPLATE_MASTER: Scope = Scope::at(1896);
+    /// `phone:read:recording_transcript:master` (Phone API) (granular)
+    pub const PHONE_READ_RECORDING_TRANSCRIPT_MASTER: Scope = Scope::at(1897);
+    /// `phone:read:list_call_recordings:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_RECORDINGS_MASTER: Scope = Scope::at(1898);
+    /// `phone:delete:call_recording:master` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_RECORDING_MASTER: Scope = Scope::at(1899);
+    /// `phone:update:call_recording:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_RECORDING_MASTER: Scope = Scope::at(1900);
+    /// `phone:read:call_charges:master` (Phone API) (granular)
+    pub const PHONE_READ_CALL_CHARGES_MASTER: Scope = Scope::at(1901);
+    /// `phone:read:fax_charges:master` (Phone API) (granular)
+    pub const PHONE_READ_FAX_CHARGES_MASTER: Scope = Scope::at(1902);
+    /// `phone:read:operation_logs:master` (Phone API) (granular)
+    pub const PHONE_READ_OPERATION_LOGS_MASTER: Scope = Scope::at(1903);
+    /// `phone:read:sms_charges:master` (Phone API) (granular)
+    pub const PHONE_READ_SMS_CHARGES_MASTER: Scope = Scope::at(1904);
+    /// `phone:read:list_roles:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_ROLES_MASTER: Scope = Scope::at(1905);
+    /// `phone:write:role:master` (Phone API) (granular)
+    pub const PHONE_WRITE_ROLE_MASTER: Scope = Scope::at(1906);
+    /// `phone:delete:role:master` (Phone API) (granular)
+    pub const PHONE_DELETE_ROLE_MASTER: Scope = Scope::at(1907);
+    /// `phone:read:role:master` (Phone API) (granular)
+    pub const PHONE_READ_ROLE_MASTER: Scope = Scope::at(1908);
+    /// `phone:update:role:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_ROLE_MASTER: Scope = Scope::at(1909);
+    /// `phone:delete:role_member:master` (Phone API) (granular)
+    pub const PHONE_DELETE_ROLE_MEMBER_MASTER: Scope = Scope::at(1910);
+    /// `phone:read:role_member:master` (Phone API) (granular)
+    pub const PHONE_READ_ROLE_MEMBER_MASTER: Scope = Scope::at(1911);
+    /// `phone:write:role_member:master` (Phone API) (granular)
+    pub const PHONE_WRITE_ROLE_MEMBER_MASTER: Scope = Scope::at(1912);
+    /// `phone:read:list_rooms:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_ROOMS_MASTER: Scope = Scope::at(1913);
+    /// `phone:write:room:master` (Phone API) (granular)
+    pub const PHONE_WRITE_ROOM_MASTER: Scope = Scope::at(1914);
+    /// `phone:delete:room:master` (Phone API) (granular)
+    pub const PHONE_DELETE_ROOM_MASTER: Scope = Scope::at(1915);
+    /// `phone:read:room:master` (Phone API) (granular)
+    pub const PHONE_READ_ROOM_MASTER: Scope = Scope::at(1916);
+    /// `phone:update:room:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_ROOM_MASTER: Scope = Scope::at(1917);
+    /// `phone:write:room_calling_plan:master` (Phone API) (granular)
+    pub const PHONE_WRITE_ROOM_CALLING_PLAN_MASTER: Scope = Scope::at(1918);
+    /// `phone:delete:room_calling_plan:master` (Phone API) (granular)
+    pub const PHONE_DELETE_ROOM_CALLING_PLAN_MASTER: Scope = Scope::at(1919);
+    /// `phone:write:room_phone_number:master` (Phone API) (granular)
+    pub const PHONE_WRITE_ROOM_PHONE_NUMBER_MASTER: Scope = Scope::at(1920);
+    /// `phone:delete:room_phone_number:master` (Phone API) (granular)
+    pub const PHONE_DELETE_ROOM_PHONE_NUMBER_MASTER: Scope = Scope::at(1921);
+    /// `phone:read:list_routing_rules:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_ROUTING_RULES_MASTER: Scope = Scope::at(1922);
+    /// `phone:write:routing_rule:master` (Phone API) (granular)
+    pub const PHONE_WRITE_ROUTING_RULE_MASTER: Scope = Scope::at(1923);
+    /// `phone:delete:routing_rule:master` (Phone API) (granular)
+    pub const PHONE_DELETE_ROUTING_RULE_MASTER: Scope = Scope::at(1924);
+    /// `phone:read:routing_rule:master` (Phone API) (granular)
+    pub const PHONE_READ_ROUTING_RULE_MASTER: Scope = Scope::at(1925);
+    /// `phone:update:routing_rule:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_ROUTING_RULE_MASTER: Scope = Scope::at(1926);
+    /// `phone:read:list_setting_templates:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SETTING_TEMPLATES_MASTER: Scope = Scope::at(1927);
+    /// `phone:write:setting_template:master` (Phone API) (granular)
+    pub const PHONE_WRITE_SETTING_TEMPLATE_MASTER: Scope = Scope::at(1928);
+    /// `phone:read:setting_template:master` (Phone API) (granular)
+    pub const PHONE_READ_SETTING_TEMPLATE_MASTER: Scope = Scope::at(1929);
+    /// `phone:update:setting_template:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_SETTING_TEMPLATE_MASTER: Scope = Scope::at(1930);
+    /// `phone:read:settings:master` (Phone API) (granular)
+    pub const PHONE_READ_SETTINGS_MASTER: Scope = Scope::at(1931);
+    /// `phone:update:settings:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_SETTINGS_MASTER: Scope = Scope::at(1932);
+    /// `phone:read:list_shared_line_appearances:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SHARED_LINE_APPEARANCES_MASTER: Scope = Scope::at(1933);
+    /// `phone:read:list_shared_line_groups:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SHARED_LINE_GROUPS_MASTER: Scope = Scope::at(1934);
+    /// `phone:write:shared_line_group:master` (Phone API) (granular)
+    pub const PHONE_WRITE_SHARED_LINE_GROUP_MASTER: Scope = Scope::at(1935);
+    /// `phone:read:shared_line_group:master` (Phone API) (granular)
+    pub const PHONE_READ_SHARED_LINE_GROUP_MASTER: Scope = Scope::at(1936);
+    /// `phone:read:shared_line_group_policy:master` (Phone API) (granular)
+    pub const PHONE_READ_SHARED_LINE_GROUP_POLICY_MASTER: Scope = Scope::at(1937);
+    /// `phone:update:shared_line_group_policy:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_SHARED_LINE_GROUP_POLICY_MASTER: Scope = Scope::at(1938);
+    /// `phone:delete:shared_line_group:master` (Phone API) (granular)
+    pub const PHONE_DELETE_SHARED_LINE_GROUP_MASTER: Scope = Scope::at(1939);
+    /// `phone:update:shared_line_group:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_SHARED_LINE_GROUP_MASTER: Scope = Scope::at(1940);
+    /// `phone:delete:shared_line_member:master` (Phone API) (granular)
+    pub const PHONE_DELETE_SHARED_LINE_MEMBER_MASTER: Scope = Scope::at(1941);
+    /// `phone:write:shared_line_member:master` (Phone API) (granular)
+    pub const PHONE_WRITE_SHARED_LINE_MEMBER_MASTER: Scope = Scope::at(1942);
+    /// `phone:delete:shared_line_group_number:master` (Phone API) (granular)
+    pub const PHONE_DELETE_SHARED_LINE_GROUP_NUMBER_MASTER: Scope = Scope::at(1943);
+    /// `phone:write:shared_line_group_number:master` (Phone API) (granular)
+    pub const PHONE_WRITE_SHARED_LINE_GROUP_NUMBER_MASTER: Scope = Scope::at(1944);
+    /// `phone:delete:shared_line_group_policy:master` (Phone API) (granular)
+    pub const PHONE_DELETE_SHARED_LINE_GROUP_POLICY_MASTER: Scope = Scope::at(1945);
+    /// `phone:write:shared_line_group_policy:master` (Phone API) (granular)
+    pub const PHONE_WRITE_SHARED_LINE_GROUP_POLICY_MASTER: Scope = Scope::at(1946);
+    /// `phone:read:list_sip_groups:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SIP_GROUPS_MASTER: Scope = Scope::at(1947);
+    /// `phone:read:list_sip_trunks:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SIP_TRUNKS_MASTER: Scope = Scope::at(1948);
+    /// `phone:read:list_sites:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SITES_MASTER: Scope = Scope::at(1949);
+    /// `phone:write:site:master` (Phone API) (granular)
+    pub const PHONE_WRITE_SITE_MASTER: Scope = Scope::at(1950);
+    /// `phone:delete:site:master` (Phone API) (granular)
+    pub const PHONE_DELETE_SITE_MASTER: Scope = Scope::at(1951);
+    /// `phone:read:site:master` (Phone API) (granular)
+    pub const PHONE_READ_SITE_MASTER: Scope = Scope::at(1952);
+    /// `phone:update:site:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_SITE_MASTER: Scope = Scope::at(1953);
+    /// `phone:delete:site_customized_number:master` (Phone API) (granular)
+    pub const PHONE_DELETE_SITE_CUSTOMIZED_NUMBER_MASTER: Scope = Scope::at(1954);
+    /// `phone:read:list_site_customized_number:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SITE_CUSTOMIZED_NUMBER_MASTER: Scope = Scope::at(1955);
+    /// `phone:write:site_customized_number:master` (Phone API) (granular)
+    pub const PHONE_WRITE_SITE_CUSTOMIZED_NUMBER_MASTER: Scope = Scope::at(1956);
+    /// `phone:read:site_outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_READ_SITE_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1957);
+    /// `phone:update:site_outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_SITE_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1958);
+    /// `phone:write:site_outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_WRITE_SITE_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1959);
+    /// `phone:delete:site_outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_DELETE_SITE_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1960);
+    /// `phone:delete:site_setting:master` (Phone API) (granular)
+    pub const PHONE_DELETE_SITE_SETTING_MASTER: Scope = Scope::at(1961);
+    /// `phone:read:site_setting:master` (Phone API) (granular)
+    pub const PHONE_READ_SITE_SETTING_MASTER: Scope = Scope::at(1962);
+    /// `phone:update:site_setting:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_SITE_SETTING_MASTER: Scope = Scope::at(1963);
+    /// `phone:write:site_setting:master` (Phone API) (granular)
+    pub const PHONE_WRITE_SITE_SETTING_MASTER: Scope = Scope::at(1964);
+    /// `phone:read:list_sms_sessions:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SMS_SESSIONS_MASTER: Scope = Scope::at(1965);
+    /// `phone:read:sms_session:master` (Phone API) (granular)
+    pub const PHONE_READ_SMS_SESSION_MASTER: Scope = Scope::at(1966);
+    /// `phone:read:sms_message:master` (Phone API) (granular)
+    pub const PHONE_READ_SMS_MESSAGE_MASTER: Scope = Scope::at(1967);
+    /// `phone:read:list_sms_campaigns:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SMS_CAMPAIGNS_MASTER: Scope = Scope::at(1968);
+    /// `phone:read:sms_campaign:master` (Phone API) (granular)
+    pub const PHONE_READ_SMS_CAMPAIGN_MASTER: Scope = Scope::at(1969);
+    /// `phone:write:sms_campaign_number:master` (Phone API) (granular)
+    pub const PHONE_WRITE_SMS_CAMPAIGN_NUMBER_MASTER: Scope = Scope::at(1970);
+    /// `phone:read:sms_campaign_number_opt_status:master` (Phone API) (granular)
+    pub const PHONE_READ_SMS_CAMPAIGN_NUMBER_OPT_STATUS_MASTER: Scope = Scope::at(1971);
+    /// `phone:update:sms_campaign_number_opt_status:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_SMS_CAMPAIGN_NUMBER_OPT_STATUS_MASTER: Scope = Scope::at(1972);
+    /// `phone:delete:sms_campaign_number:master` (Phone API) (granular)
+    pub const PHONE_DELETE_SMS_CAMPAIGN_NUMBER_MASTER: Scope = Scope::at(1973);
+    /// `phone:read:sms_consent_number_opt_status:master` (Phone API) (granular)
+    pub const PHONE_READ_SMS_CONSENT_NUMBER_OPT_STATUS_MASTER: Scope = Scope::at(1974);
+    /// `phone:read:ai_call_summary:master` (Phone API) (granular)
+    pub const PHONE_READ_AI_CALL_SUMMARY_MASTER: Scope = Scope::at(1975);
+    /// `phone:read:list_users:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_USERS_MASTER: Scope = Scope::at(1976);
+    /// `phone:write:batch_users:master` (Phone API) (granular)
+    pub const PHONE_WRITE_BATCH_USERS_MASTER: Scope = Scope::at(1977);
+    /// `phone:update:batch_users:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_BATCH_USERS_MASTER: Scope = Scope::at(1978);
+    /// `phone:read:user:master` (Phone API) (granular)
+    pub const PHONE_READ_USER_MASTER: Scope = Scope::at(1979);
+    /// `phone:update:user:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_USER_MASTER: Scope = Scope::at(1980);
+    /// `phone:read:list_audios:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_AUDIOS_MASTER: Scope = Scope::at(1981);
+    /// `phone:write:audio:master` (Phone API) (granular)
+    pub const PHONE_WRITE_AUDIO_MASTER: Scope = Scope::at(1982);
+    /// `phone:write:batch_audios:master` (Phone API) (granular)
+    pub const PHONE_WRITE_BATCH_AUDIOS_MASTER: Scope = Scope::at(1983);
+    /// `phone:delete:call_log:master` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_LOG_MASTER: Scope = Scope::at(1984);
+    /// `phone:read:voicemail:master` (Phone API) (granular)
+    pub const PHONE_READ_VOICEMAIL_MASTER: Scope = Scope::at(1985);
+    /// `phone:write:calling_plan:master` (Phone API) (granular)
+    pub const PHONE_WRITE_CALLING_PLAN_MASTER: Scope = Scope::at(1986);
+    /// `phone:update:calling_plan:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALLING_PLAN_MASTER: Scope = Scope::at(1987);
+    /// `phone:delete:users_calling_plan:master` (Phone API) (granular)
+    pub const PHONE_DELETE_USERS_CALLING_PLAN_MASTER: Scope = Scope::at(1988);
+    /// `phone:delete:user_customized_number:master` (Phone API) (granular)
+    pub const PHONE_DELETE_USER_CUSTOMIZED_NUMBER_MASTER: Scope = Scope::at(1989);
+    /// `phone:read:list_user_customized_number:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_USER_CUSTOMIZED_NUMBER_MASTER: Scope = Scope::at(1990);
+    /// `phone:write:user_customized_number:master` (Phone API) (granular)
+    pub const PHONE_WRITE_USER_CUSTOMIZED_NUMBER_MASTER: Scope = Scope::at(1991);
+    /// `phone:read:user_outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_READ_USER_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1992);
+    /// `phone:update:user_outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_USER_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1993);
+    /// `phone:write:user_outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_WRITE_USER_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1994);
+    /// `phone:delete:user_outbound_calling_rule:master` (Phone API) (granular)
+    pub const PHONE_DELETE_USER_OUTBOUND_CALLING_RULE_MASTER: Scope = Scope::at(1995);
+    /// `phone:write:user_number:master` (Phone API) (granular)
+    pub const PHONE_WRITE_USER_NUMBER_MASTER: Scope = Scope::at(1996);
+    /// `phone:delete:user_number:master` (Phone API) (granular)
+    pub const PHONE_DELETE_USER_NUMBER_MASTER: Scope = Scope::at(1997);
+    /// `phone:read:user_policy:master` (Phone API) (granular)
+    pub const PHONE_READ_USER_POLICY_MASTER: Scope = Scope::at(1998);
+    /// `phone:update:user_policy:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_USER_POLICY_MASTER: Scope = Scope::at(1999);
+    /// `phone:read:list_recordings:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_RECORDINGS_MASTER: Scope = Scope::at(2000);
+    /// `phone:read:user_setting:master` (Phone API) (granular)
+    pub const PHONE_READ_USER_SETTING_MASTER: Scope = Scope::at(2001);
+    /// `phone:update:user_setting:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_USER_SETTING_MASTER: Scope = Scope::at(2002);
+    /// `phone:delete:shared_setting:master` (Phone API) (granular)
+    pub const PHONE_DELETE_SHARED_SETTING_MASTER: Scope = Scope::at(2003);
+    /// `phone:update:shared_setting:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_SHARED_SETTING_MASTER: Scope = Scope::at(2004);
+    /// `phone:write:shared_setting:master` (Phone API) (granular)
+    pub const PHONE_WRITE_SHARED_SETTING_MASTER: Scope = Scope::at(2005);
+    /// `phone:read:list_voicemails:master` (Phone API) (granular)
+    pub const PHONE_READ_LIST_VOICEMAILS_MASTER: Scope = Scope::at(2006);
+    /// `phone:delete:voicemail:master` (Phone API) (granular)
+    pub const PHONE_DELETE_VOICEMAIL_MASTER: Scope = Scope::at(2007);
+    /// `phone:update:voicemail:master` (Phone API) (granular)
+    pub const PHONE_UPDATE_VOICEMAIL_MASTER: Scope = Scope::at(2008);
+    /// `phone:write:send_fax` (Phone API) (granular)
+    pub const PHONE_WRITE_SEND_FAX: Scope = Scope::at(2009);
+    /// `phone:write:send_fax:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SEND_FAX_ADMIN: Scope = Scope::at(2010);
+    /// `phone:read:list_account_settings:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_ACCOUNT_SETTINGS_ADMIN: Scope = Scope::at(2011);
+    /// `phone:read:list_alert_settings:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_ALERT_SETTINGS_ADMIN: Scope = Scope::at(2012);
+    /// `phone:write:alert_setting:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_ALERT_SETTING_ADMIN: Scope = Scope::at(2013);
+    /// `phone:delete:alert_setting:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_ALERT_SETTING_ADMIN: Scope = Scope::at(2014);
+    /// `phone:read:alert_setting:admin` (Phone API) (granular)
+    pub const PHONE_READ_ALERT_SETTING_ADMIN: Scope = Scope::at(2015);
+    /// `phone:patch:alert_setting:admin` (Phone API) (granular)
+    pub const PHONE_PATCH_ALERT_SETTING_ADMIN: Scope = Scope::at(2016);
+    /// `phone:delete:audio` (Phone API) (granular)
+    pub const PHONE_DELETE_AUDIO: Scope = Scope::at(2017);
+    /// `phone:delete:audio:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_AUDIO_ADMIN: Scope = Scope::at(2018);
+    /// `phone:read:audio` (Phone API) (granular)
+    pub const PHONE_READ_AUDIO: Scope = Scope::at(2019);
+    /// `phone:read:audio:admin` (Phone API) (granular)
+    pub const PHONE_READ_AUDIO_ADMIN: Scope = Scope::at(2020);
+    /// `phone:update:audio` (Phone API) (granular)
+    pub const PHONE_UPDATE_AUDIO: Scope = Scope::at(2021);
+    /// `phone:update:audio:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_AUDIO_ADMIN: Scope = Scope::at(2022);
+    /// `phone:read:list_auto_receptionists:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_AUTO_RECEPTIONISTS_ADMIN: Scope = Scope::at(2023);
+    /// `phone:write:auto_receptionist:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_AUTO_RECEPTIONIST_ADMIN: Scope = Scope::at(2024);
+    /// `phone:delete:auto_receptionist:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_AUTO_RECEPTIONIST_ADMIN: Scope = Scope::at(2025);
+    /// `phone:read:auto_receptionist:admin` (Phone API) (granular)
+    pub const PHONE_READ_AUTO_RECEPTIONIST_ADMIN: Scope = Scope::at(2026);
+    /// `phone:update:auto_receptionist:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_AUTO_RECEPTIONIST_ADMIN: Scope = Scope::at(2027);
+    /// `phone:read:auto_receptionist_call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_READ_AUTO_RECEPTIONIST_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2028);
+    /// `phone:update:auto_receptionist_call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_AUTO_RECEPTIONIST_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2029);
+    /// `phone:read:auto_receptionist_ivr:admin` (Phone API) (granular)
+    pub const PHONE_READ_AUTO_RECEPTIONIST_IVR_ADMIN: Scope = Scope::at(2030);
+    /// `phone:update:auto_receptionist_ivr:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_AUTO_RECEPTIONIST_IVR_ADMIN: Scope = Scope::at(2031);
+    /// `phone:delete:auto_receptionist_number:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_AUTO_RECEPTIONIST_NUMBER_ADMIN: Scope = Scope::at(2032);
+    /// `phone:write:auto_receptionist_number:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_AUTO_RECEPTIONIST_NUMBER_ADMIN: Scope = Scope::at(2033);
+    /// `phone:read:auto_receptionist_policy:admin` (Phone API) (granular)
+    pub const PHONE_READ_AUTO_RECEPTIONIST_POLICY_ADMIN: Scope = Scope::at(2034);
+    /// `phone:update:auto_receptionist_policy:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_AUTO_RECEPTIONIST_POLICY_ADMIN: Scope = Scope::at(2035);
+    /// `phone:delete:auto_receptionist_policy:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_AUTO_RECEPTIONIST_POLICY_ADMIN: Scope = Scope::at(2036);
+    /// `phone:write:auto_receptionist_policy:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_AUTO_RECEPTIONIST_POLICY_ADMIN: Scope = Scope::at(2037);
+    /// `phone:read:auto_receptionist_setting:admin` (Phone API) (granular)
+    pub const PHONE_READ_AUTO_RECEPTIONIST_SETTING_ADMIN: Scope = Scope::at(2038);
+    /// `phone:delete:auto_receptionist_setting:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_AUTO_RECEPTIONIST_SETTING_ADMIN: Scope = Scope::at(2039);
+    /// `phone:update:auto_receptionist_setting:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_AUTO_RECEPTIONIST_SETTING_ADMIN: Scope = Scope::at(2040);
+    /// `phone:write:auto_receptionist_setting:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_AUTO_RECEPTIONIST_SETTING_ADMIN: Scope = Scope::at(2041);
+    /// `phone:write:batch_emergency_locations:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_BATCH_EMERGENCY_LOCATIONS_ADMIN: Scope = Scope::at(2042);
+    /// `phone:read:list_billing_accounts:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_BILLING_ACCOUNTS_ADMIN: Scope = Scope::at(2043);
+    /// `phone:read:billing_account:admin` (Phone API) (granular)
+    pub const PHONE_READ_BILLING_ACCOUNT_ADMIN: Scope = Scope::at(2044);
+    /// `phone:read:list_blocked_lists:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_BLOCKED_LISTS_ADMIN: Scope = Scope::at(2045);
+    /// `phone:write:blocked_list:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_BLOCKED_LIST_ADMIN: Scope = Scope::at(2046);
+    /// `phone:delete:blocked_list:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_BLOCKED_LIST_ADMIN: Scope = Scope::at(2047);
+    /// `phone:read:blocked_list:admin` (Phone API) (granular)
+    pub const PHONE_READ_BLOCKED_LIST_ADMIN: Scope = Scope::at(2048);
+    /// `phone:update:blocked_list:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_BLOCKED_LIST_ADMIN: Scope = Scope::at(2049);
+    /// `phone:write:byo_carrier_number:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_BYO_CARRIER_NUMBER_ADMIN: Scope = Scope::at(2050);
+    /// `phone:read:call_log:admin` (Phone API) (granular)
+    pub const PHONE_READ_CALL_LOG_ADMIN: Scope = Scope::at(2051);
+    /// `phone:read:call_recording` (Phone API) (granular)
+    pub const PHONE_READ_CALL_RECORDING: Scope = Scope::at(2052);
+    /// `phone:read:call_recording:admin` (Phone API) (granular)
+    pub const PHONE_READ_CALL_RECORDING_ADMIN: Scope = Scope::at(2053);
+    /// `phone:read:voicemail` (Phone API) (granular)
+    pub const PHONE_READ_VOICEMAIL: Scope = Scope::at(2054);
+    /// `phone:read:voicemail:admin` (Phone API) (granular)
+    pub const PHONE_READ_VOICEMAIL_ADMIN: Scope = Scope::at(2055);
+    /// `phone:read:list_call_logs:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_LOGS_ADMIN: Scope = Scope::at(2056);
+    /// `phone:update:call_log:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_LOG_ADMIN: Scope = Scope::at(2057);
+    /// `phone:read:list_call_queues:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_QUEUES_ADMIN: Scope = Scope::at(2058);
+    /// `phone:write:call_queue:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_QUEUE_ADMIN: Scope = Scope::at(2059);
+    /// `phone:delete:call_queue:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_QUEUE_ADMIN: Scope = Scope::at(2060);
+    /// `phone:read:call_queue:admin` (Phone API) (granular)
+    pub const PHONE_READ_CALL_QUEUE_ADMIN: Scope = Scope::at(2061);
+    /// `phone:update:call_queue:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_QUEUE_ADMIN: Scope = Scope::at(2062);
+    /// `phone:read:call_queue_call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_READ_CALL_QUEUE_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2063);
+    /// `phone:update:call_queue_call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_QUEUE_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2064);
+    /// `phone:read:call_queue_custom_group:admin` (Phone API) (granular)
+    pub const PHONE_READ_CALL_QUEUE_CUSTOM_GROUP_ADMIN: Scope = Scope::at(2065);
+    /// `phone:write:call_queue_custom_group:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_QUEUE_CUSTOM_GROUP_ADMIN: Scope = Scope::at(2066);
+    /// `phone:delete:call_queue_custom_group:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_QUEUE_CUSTOM_GROUP_ADMIN: Scope = Scope::at(2067);
+    /// `phone:delete:call_queue_custom_group:master` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_QUEUE_CUSTOM_GROUP_MASTER: Scope = Scope::at(2068);
+    /// `phone:read:call_queue_custom_group:master` (Phone API) (granular)
+    pub const PHONE_READ_CALL_QUEUE_CUSTOM_GROUP_MASTER: Scope = Scope::at(2069);
+    /// `phone:update:call_queue_custom_group:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_QUEUE_CUSTOM_GROUP_ADMIN: Scope = Scope::at(2070);
+    /// `phone:write:call_queue_custom_group_member:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_QUEUE_CUSTOM_GROUP_MEMBER_ADMIN: Scope = Scope::at(2071);
+    /// `phone:delete:call_queue_custom_group_member:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_QUEUE_CUSTOM_GROUP_MEMBER_ADMIN: Scope = Scope::at(2072);
+    /// `phone:delete:call_queue_member:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_QUEUE_MEMBER_ADMIN: Scope = Scope::at(2073);
+    /// `phone:read:list_call_queue_members:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_QUEUE_MEMBERS_ADMIN: Scope = Scope::at(2074);
+    /// `phone:write:call_queue_member:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_QUEUE_MEMBER_ADMIN: Scope = Scope::at(2075);
+    /// `phone:delete:call_queue_number:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_QUEUE_NUMBER_ADMIN: Scope = Scope::at(2076);
+    /// `phone:write:call_queue_number:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_QUEUE_NUMBER_ADMIN: Scope = Scope::at(2077);
+    /// `phone:read:call_queue_policy:admin` (Phone API) (granular)
+    pub const PHONE_READ_CALL_QUEUE_POLICY_ADMIN: Scope = Scope::at(2078);
+    /// `phone:update:call_queue_policy:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_QUEUE_POLICY_ADMIN: Scope = Scope::at(2079);
+    /// `phone:delete:call_queue_policy:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_QUEUE_POLICY_ADMIN: Scope = Scope::at(2080);
+    /// `phone:write:call_queue_policy:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_QUEUE_POLICY_ADMIN: Scope = Scope::at(2081);
+    /// `phone:read:list_call_queue_recordings:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_QUEUE_RECORDINGS_ADMIN: Scope = Scope::at(2082);
+    /// `phone:read:call_queue_setting:admin` (Phone API) (granular)
+    pub const PHONE_READ_CALL_QUEUE_SETTING_ADMIN: Scope = Scope::at(2083);
+    /// `phone:delete:call_queue_setting:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_QUEUE_SETTING_ADMIN: Scope = Scope::at(2084);
+    /// `phone:update:call_queue_setting:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_QUEUE_SETTING_ADMIN: Scope = Scope::at(2085);
+    /// `phone:write:call_queue_setting:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_QUEUE_SETTING_ADMIN: Scope = Scope::at(2086);
+    /// `phone:read:list_calling_plans:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALLING_PLANS_ADMIN: Scope = Scope::at(2087);
+    /// `phone:read:list_peering_numbers:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_PEERING_NUMBERS_ADMIN: Scope = Scope::at(2088);
+    /// `phone:read:list_carrier_numbers:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CARRIER_NUMBERS_ADMIN: Scope = Scope::at(2089);
+    /// `phone:update:carrier_number:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_CARRIER_NUMBER_ADMIN: Scope = Scope::at(2090);
+    /// `phone:write:carrier_number:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_CARRIER_NUMBER_ADMIN: Scope = Scope::at(2091);
+    /// `phone:delete:carrier_number:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CARRIER_NUMBER_ADMIN: Scope = Scope::at(2092);
+    /// `phone:read:common_area:admin` (Phone API) (granular)
+    pub const PHONE_READ_COMMON_AREA_ADMIN: Scope = Scope::at(2093);
+    /// `phone:write:common_area:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_COMMON_AREA_ADMIN: Scope = Scope::at(2094);
+    /// `phone:read:list_common_area_activation_codes:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_COMMON_AREA_ACTIVATION_CODES_ADMIN: Scope = Scope::at(2095);
+    /// `phone:write:apply_template_to_common_areas:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_APPLY_TEMPLATE_TO_COMMON_AREAS_ADMIN: Scope = Scope::at(2096);
+    /// `phone:delete:common_area:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_COMMON_AREA_ADMIN: Scope = Scope::at(2097);
+    /// `phone:update:common_area:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_COMMON_AREA_ADMIN: Scope = Scope::at(2098);
+    /// `phone:read:common_area_call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_READ_COMMON_AREA_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2099);
+    /// `phone:update:common_area_call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_COMMON_AREA_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2100);
+    /// `phone:write:common_area_calling_plan:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_COMMON_AREA_CALLING_PLAN_ADMIN: Scope = Scope::at(2101);
+    /// `phone:delete:common_area_calling_plan:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_COMMON_AREA_CALLING_PLAN_ADMIN: Scope = Scope::at(2102);
+    /// `phone:read:common_area_outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_READ_COMMON_AREA_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2103);
+    /// `phone:update:common_area_outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_COMMON_AREA_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2104);
+    /// `phone:write:common_area_outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_COMMON_AREA_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2105);
+    /// `phone:delete:common_area_outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_COMMON_AREA_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2106);
+    /// `phone:write:common_area_number:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_COMMON_AREA_NUMBER_ADMIN: Scope = Scope::at(2107);
+    /// `phone:delete:common_area_number:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_COMMON_AREA_NUMBER_ADMIN: Scope = Scope::at(2108);
+    /// `phone:read:list_common_area_settings:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_COMMON_AREA_SETTINGS_ADMIN: Scope = Scope::at(2109);
+    /// `phone:delete:common_area_setting:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_COMMON_AREA_SETTING_ADMIN: Scope = Scope::at(2110);
+    /// `phone:update:common_area_setting:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_COMMON_AREA_SETTING_ADMIN: Scope = Scope::at(2111);
+    /// `phone:write:common_area_setting:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_COMMON_AREA_SETTING_ADMIN: Scope = Scope::at(2112);
+    /// `phone:read:list_devices:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_DEVICES_ADMIN: Scope = Scope::at(2113);
+    /// `phone:write:device:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_DEVICE_ADMIN: Scope = Scope::at(2114);
+    /// `phone:write:sync_device:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SYNC_DEVICE_ADMIN: Scope = Scope::at(2115);
+    /// `phone:delete:device:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_DEVICE_ADMIN: Scope = Scope::at(2116);
+    /// `phone:read:device:admin` (Phone API) (granular)
+    pub const PHONE_READ_DEVICE_ADMIN: Scope = Scope::at(2117);
+    /// `phone:update:device:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_DEVICE_ADMIN: Scope = Scope::at(2118);
+    /// `phone:write:device_extension:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_DEVICE_EXTENSION_ADMIN: Scope = Scope::at(2119);
+    /// `phone:delete:device_extension:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_DEVICE_EXTENSION_ADMIN: Scope = Scope::at(2120);
+    /// `phone:read:device_line_keys` (Phone API) (granular)
+    pub const PHONE_READ_DEVICE_LINE_KEYS: Scope = Scope::at(2121);
+    /// `phone:read:device_line_keys:admin` (Phone API) (granular)
+    pub const PHONE_READ_DEVICE_LINE_KEYS_ADMIN: Scope = Scope::at(2122);
+    /// `phone:update:device_line_keys` (Phone API) (granular)
+    pub const PHONE_UPDATE_DEVICE_LINE_KEYS: Scope = Scope::at(2123);
+    /// `phone:update:device_line_keys:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_DEVICE_LINE_KEYS_ADMIN: Scope = Scope::at(2124);
+    /// `phone:update:device_provision_template:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_DEVICE_PROVISION_TEMPLATE_ADMIN: Scope = Scope::at(2125);
+    /// `phone:write:reboot_device:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_REBOOT_DEVICE_ADMIN: Scope = Scope::at(2126);
+    /// `phone:delete:directory:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_DIRECTORY_ADMIN: Scope = Scope::at(2127);
+    /// `phone:read:directory:admin` (Phone API) (granular)
+    pub const PHONE_READ_DIRECTORY_ADMIN: Scope = Scope::at(2128);
+    /// `phone:write:directory:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_DIRECTORY_ADMIN: Scope = Scope::at(2129);
+    /// `phone:read:list_emergency_addresses:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_EMERGENCY_ADDRESSES_ADMIN: Scope = Scope::at(2130);
+    /// `phone:write:emergency_address:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_EMERGENCY_ADDRESS_ADMIN: Scope = Scope::at(2131);
+    /// `phone:delete:emergency_address:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_EMERGENCY_ADDRESS_ADMIN: Scope = Scope::at(2132);
+    /// `phone:read:emergency_address:admin` (Phone API) (granular)
+    pub const PHONE_READ_EMERGENCY_ADDRESS_ADMIN: Scope = Scope::at(2133);
+    /// `phone:update:emergency_address:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_EMERGENCY_ADDRESS_ADMIN: Scope = Scope::at(2134);
+    /// `phone:read:list_call_handling_settings:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_HANDLING_SETTINGS_ADMIN: Scope = Scope::at(2135);
+    /// `phone:delete:call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2136);
+    /// `phone:update:call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2137);
+    /// `phone:write:call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2138);
+    /// `phone:read:list_fax_log` (Phone API) (granular)
+    pub const PHONE_READ_LIST_FAX_LOG: Scope = Scope::at(2139);
+    /// `phone:read:list_fax_log:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_FAX_LOG_ADMIN: Scope = Scope::at(2140);
+    /// `phone:delete:extension_inbound_block_rule:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_EXTENSION_INBOUND_BLOCK_RULE_ADMIN: Scope = Scope::at(2141);
+    /// `phone:delete:extension_inbound_block_rule` (Phone API) (granular)
+    pub const PHONE_DELETE_EXTENSION_INBOUND_BLOCK_RULE: Scope = Scope::at(2142);
+    /// `phone:read:list_extension_inbound_block_rules:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_EXTENSION_INBOUND_BLOCK_RULES_ADMIN: Scope = Scope::at(2143);
+    /// `phone:read:list_extension_inbound_block_rules` (Phone API) (granular)
+    pub const PHONE_READ_LIST_EXTENSION_INBOUND_BLOCK_RULES: Scope = Scope::at(2144);
+    /// `phone:write:extension_inbound_block_rule:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_EXTENSION_INBOUND_BLOCK_RULE_ADMIN: Scope = Scope::at(2145);
+    /// `phone:write:extension_inbound_block_rule` (Phone API) (granular)
+    pub const PHONE_WRITE_EXTENSION_INBOUND_BLOCK_RULE: Scope = Scope::at(2146);
+    /// `phone:read:line_keys` (Phone API) (granular)
+    pub const PHONE_READ_LINE_KEYS: Scope = Scope::at(2147);
+    /// `phone:read:line_keys:admin` (Phone API) (granular)
+    pub const PHONE_READ_LINE_KEYS_ADMIN: Scope = Scope::at(2148);
+    /// `phone:update:line_keys` (Phone API) (granular)
+    pub const PHONE_UPDATE_LINE_KEYS: Scope = Scope::at(2149);
+    /// `phone:update:line_keys:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_LINE_KEYS_ADMIN: Scope = Scope::at(2150);
+    /// `phone:delete:line_keys` (Phone API) (granular)
+    pub const PHONE_DELETE_LINE_KEYS: Scope = Scope::at(2151);
+    /// `phone:delete:line_keys:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_LINE_KEYS_ADMIN: Scope = Scope::at(2152);
+    /// `phone:read:list_external_contacts:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_EXTERNAL_CONTACTS_ADMIN: Scope = Scope::at(2153);
+    /// `phone:write:external_contact:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_EXTERNAL_CONTACT_ADMIN: Scope = Scope::at(2154);
+    /// `phone:delete:external_contact:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_EXTERNAL_CONTACT_ADMIN: Scope = Scope::at(2155);
+    /// `phone:read:external_contact:admin` (Phone API) (granular)
+    pub const PHONE_READ_EXTERNAL_CONTACT_ADMIN: Scope = Scope::at(2156);
+    /// `phone:update:external_contact:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_EXTERNAL_CONTACT_ADMIN: Scope = Scope::at(2157);
+    /// `phone:delete:fax_log` (Phone API) (granular)
+    pub const PHONE_DELETE_FAX_LOG: Scope = Scope::at(2158);
+    /// `phone:delete:fax_log:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_FAX_LOG_ADMIN: Scope = Scope::at(2159);
+    /// `phone:read:fax_log:admin` (Phone API) (granular)
+    pub const PHONE_READ_FAX_LOG_ADMIN: Scope = Scope::at(2160);
+    /// `phone:read:fax_log` (Phone API) (granular)
+    pub const PHONE_READ_FAX_LOG: Scope = Scope::at(2161);
+    /// `phone:read:list_firmware_update_rules:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_FIRMWARE_UPDATE_RULES_ADMIN: Scope = Scope::at(2162);
+    /// `phone:write:firmware_update_rule:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_FIRMWARE_UPDATE_RULE_ADMIN: Scope = Scope::at(2163);
+    /// `phone:delete:firmware_update_rule:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_FIRMWARE_UPDATE_RULE_ADMIN: Scope = Scope::at(2164);
+    /// `phone:read:firmware_update_rule:admin` (Phone API) (granular)
+    pub const PHONE_READ_FIRMWARE_UPDATE_RULE_ADMIN: Scope = Scope::at(2165);
+    /// `phone:update:firmware_update_rule:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_FIRMWARE_UPDATE_RULE_ADMIN: Scope = Scope::at(2166);
+    /// `phone:read:list_firmwares:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_FIRMWARES_ADMIN: Scope = Scope::at(2167);
+    /// `phone:read:list_call_pickup_groups:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_PICKUP_GROUPS_ADMIN: Scope = Scope::at(2168);
+    /// `phone:write:call_pickup_group:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_PICKUP_GROUP_ADMIN: Scope = Scope::at(2169);
+    /// `phone:delete:call_pickup_group:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_PICKUP_GROUP_ADMIN: Scope = Scope::at(2170);
+    /// `phone:read:call_pickup_group:admin` (Phone API) (granular)
+    pub const PHONE_READ_CALL_PICKUP_GROUP_ADMIN: Scope = Scope::at(2171);
+    /// `phone:update:call_pickup_group:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_PICKUP_GROUP_ADMIN: Scope = Scope::at(2172);
+    /// `phone:read:call_pickup_group_member:admin` (Phone API) (granular)
+    pub const PHONE_READ_CALL_PICKUP_GROUP_MEMBER_ADMIN: Scope = Scope::at(2173);
+    /// `phone:write:call_pickup_group_member:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_CALL_PICKUP_GROUP_MEMBER_ADMIN: Scope = Scope::at(2174);
+    /// `phone:delete:call_pickup_group_member:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_PICKUP_GROUP_MEMBER_ADMIN: Scope = Scope::at(2175);
+    /// `phone:read:group_policy:admin` (Phone API) (granular)
+    pub const PHONE_READ_GROUP_POLICY_ADMIN: Scope = Scope::at(2176);
+    /// `phone:update:group_policy:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_GROUP_POLICY_ADMIN: Scope = Scope::at(2177);
+    /// `phone:read:group_setting:admin` (Phone API) (granular)
+    pub const PHONE_READ_GROUP_SETTING_ADMIN: Scope = Scope::at(2178);
+    /// `phone:delete:extension_inbound_block_rule_stat:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_EXTENSION_INBOUND_BLOCK_RULE_STAT_ADMIN: Scope = Scope::at(2179);
+    /// `phone:read:list_extension_inbound_block_rules_stat:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_EXTENSION_INBOUND_BLOCK_RULES_STAT_ADMIN: Scope = Scope::at(2180);
+    /// `phone:update:inbound_blocked_for_all:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_INBOUND_BLOCKED_FOR_ALL_ADMIN: Scope = Scope::at(2181);
+    /// `phone:delete:inbound_block_rule:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_INBOUND_BLOCK_RULE_ADMIN: Scope = Scope::at(2182);
+    /// `phone:read:list_inbound_block_rules:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_INBOUND_BLOCK_RULES_ADMIN: Scope = Scope::at(2183);
+    /// `phone:write:inbound_block_rule:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_INBOUND_BLOCK_RULE_ADMIN: Scope = Scope::at(2184);
+    /// `phone:update:inbound_block_rule:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_INBOUND_BLOCK_RULE_ADMIN: Scope = Scope::at(2185);
+    /// `phone:read:list_emergency_locations:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_EMERGENCY_LOCATIONS_ADMIN: Scope = Scope::at(2186);
+    /// `phone:write:emergency_location:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_EMERGENCY_LOCATION_ADMIN: Scope = Scope::at(2187);
+    /// `phone:delete:emergency_location:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_EMERGENCY_LOCATION_ADMIN: Scope = Scope::at(2188);
+    /// `phone:read:emergency_location:admin` (Phone API) (granular)
+    pub const PHONE_READ_EMERGENCY_LOCATION_ADMIN: Scope = Scope::at(2189);
+    /// `phone:update:emergency_location:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_EMERGENCY_LOCATION_ADMIN: Scope = Scope::at(2190);
+    /// `phone:read:call_qos:admin` (Phone API) (granular)
+    pub const PHONE_READ_CALL_QOS_ADMIN: Scope = Scope::at(2191);
+    /// `phone:read:default_emergency_address:admin` (Phone API) (granular)
+    pub const PHONE_READ_DEFAULT_EMERGENCY_ADDRESS_ADMIN: Scope = Scope::at(2192);
+    /// `phone:read:detectable_personal_location:admin` (Phone API) (granular)
+    pub const PHONE_READ_DETECTABLE_PERSONAL_LOCATION_ADMIN: Scope = Scope::at(2193);
+    /// `phone:read:location_sharing_permission:admin` (Phone API) (granular)
+    pub const PHONE_READ_LOCATION_SHARING_PERMISSION_ADMIN: Scope = Scope::at(2194);
+    /// `phone:read:nomadic_emergency_services:admin` (Phone API) (granular)
+    pub const PHONE_READ_NOMADIC_EMERGENCY_SERVICES_ADMIN: Scope = Scope::at(2195);
+    /// `phone:read:realtime_location_devices:admin` (Phone API) (granular)
+    pub const PHONE_READ_REALTIME_LOCATION_DEVICES_ADMIN: Scope = Scope::at(2196);
+    /// `phone:read:realtime_location_users:admin` (Phone API) (granular)
+    pub const PHONE_READ_REALTIME_LOCATION_USERS_ADMIN: Scope = Scope::at(2197);
+    /// `phone:read:list_tracked_locations:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_TRACKED_LOCATIONS_ADMIN: Scope = Scope::at(2198);
+    /// `phone:read:list_monitoring_groups:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_MONITORING_GROUPS_ADMIN: Scope = Scope::at(2199);
+    /// `phone:write:monitoring_group:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_MONITORING_GROUP_ADMIN: Scope = Scope::at(2200);
+    /// `phone:delete:monitoring_group:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_MONITORING_GROUP_ADMIN: Scope = Scope::at(2201);
+    /// `phone:read:monitoring_group:admin` (Phone API) (granular)
+    pub const PHONE_READ_MONITORING_GROUP_ADMIN: Scope = Scope::at(2202);
+    /// `phone:update:monitoring_group:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_MONITORING_GROUP_ADMIN: Scope = Scope::at(2203);
+    /// `phone:delete:monitoring_group_member:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_MONITORING_GROUP_MEMBER_ADMIN: Scope = Scope::at(2204);
+    /// `phone:read:list_monitoring_group_members:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_MONITORING_GROUP_MEMBERS_ADMIN: Scope = Scope::at(2205);
+    /// `phone:write:monitoring_group_member:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_MONITORING_GROUP_MEMBER_ADMIN: Scope = Scope::at(2206);
+    /// `phone:delete:number:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_NUMBER_ADMIN: Scope = Scope::at(2207);
+    /// `phone:read:list_numbers:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_NUMBERS_ADMIN: Scope = Scope::at(2208);
+    /// `phone:update:site_number:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_SITE_NUMBER_ADMIN: Scope = Scope::at(2209);
+    /// `phone:read:numbers:admin` (Phone API) (granular)
+    pub const PHONE_READ_NUMBERS_ADMIN: Scope = Scope::at(2210);
+    /// `phone:update:number:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_NUMBER_ADMIN: Scope = Scope::at(2211);
+    /// `phone:delete:customized_number:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CUSTOMIZED_NUMBER_ADMIN: Scope = Scope::at(2212);
+    /// `phone:read:list_customized_number:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CUSTOMIZED_NUMBER_ADMIN: Scope = Scope::at(2213);
+    /// `phone:write:customized_number:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_CUSTOMIZED_NUMBER_ADMIN: Scope = Scope::at(2214);
+    /// `phone:read:list_outbound_calling_rules:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_OUTBOUND_CALLING_RULES_ADMIN: Scope = Scope::at(2215);
+    /// `phone:update:outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2216);
+    /// `phone:write:outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2217);
+    /// `phone:delete:outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2218);
+    /// `phone:delete:peering_number:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_PEERING_NUMBER_ADMIN: Scope = Scope::at(2219);
+    /// `phone:update:peering_number:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_PEERING_NUMBER_ADMIN: Scope = Scope::at(2220);
+    /// `phone:write:peering_number:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_PEERING_NUMBER_ADMIN: Scope = Scope::at(2221);
+    /// `phone:read:policy:admin` (Phone API) (granular)
+    pub const PHONE_READ_POLICY_ADMIN: Scope = Scope::at(2222);
+    /// `phone:update:policy:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_POLICY_ADMIN: Scope = Scope::at(2223);
+    /// `phone:read:list_ported_numbers:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_PORTED_NUMBERS_ADMIN: Scope = Scope::at(2224);
+    /// `phone:read:ported_number:admin` (Phone API) (granular)
+    pub const PHONE_READ_PORTED_NUMBER_ADMIN: Scope = Scope::at(2225);
+    /// `phone:read:list_private_directory_members:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_PRIVATE_DIRECTORY_MEMBERS_ADMIN: Scope = Scope::at(2226);
+    /// `phone:write:private_directory_member:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_PRIVATE_DIRECTORY_MEMBER_ADMIN: Scope = Scope::at(2227);
+    /// `phone:delete:private_directory_member:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_PRIVATE_DIRECTORY_MEMBER_ADMIN: Scope = Scope::at(2228);
+    /// `phone:update:private_directory_member:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_PRIVATE_DIRECTORY_MEMBER_ADMIN: Scope = Scope::at(2229);
+    /// `phone:read:list_provision_templates:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_PROVISION_TEMPLATES_ADMIN: Scope = Scope::at(2230);
+    /// `phone:write:provision_template:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_PROVISION_TEMPLATE_ADMIN: Scope = Scope::at(2231);
+    /// `phone:delete:provision_template:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_PROVISION_TEMPLATE_ADMIN: Scope = Scope::at(2232);
+    /// `phone:read:provision_template:admin` (Phone API) (granular)
+    pub const PHONE_READ_PROVISION_TEMPLATE_ADMIN: Scope = Scope::at(2233);
+    /// `phone:update:provision_template:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_PROVISION_TEMPLATE_ADMIN: Scope = Scope::at(2234);
+    /// `phone:read:recording_transcript` (Phone API) (granular)
+    pub const PHONE_READ_RECORDING_TRANSCRIPT: Scope = Scope::at(2235);
+    /// `phone:read:recording_transcript:admin` (Phone API) (granular)
+    pub const PHONE_READ_RECORDING_TRANSCRIPT_ADMIN: Scope = Scope::at(2236);
+    /// `phone:read:list_call_recordings:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_RECORDINGS_ADMIN: Scope = Scope::at(2237);
+    /// `phone:delete:call_recording` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_RECORDING: Scope = Scope::at(2238);
+    /// `phone:delete:call_recording:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_RECORDING_ADMIN: Scope = Scope::at(2239);
+    /// `phone:update:call_recording` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_RECORDING: Scope = Scope::at(2240);
+    /// `phone:update:call_recording:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALL_RECORDING_ADMIN: Scope = Scope::at(2241);
+    /// `phone:read:call_charges:admin` (Phone API) (granular)
+    pub const PHONE_READ_CALL_CHARGES_ADMIN: Scope = Scope::at(2242);
+    /// `phone:read:fax_charges:admin` (Phone API) (granular)
+    pub const PHONE_READ_FAX_CHARGES_ADMIN: Scope = Scope::at(2243);
+    /// `phone:read:operation_logs:admin` (Phone API) (granular)
+    pub const PHONE_READ_OPERATION_LOGS_ADMIN: Scope = Scope::at(2244);
+    /// `phone:read:sms_charges:admin` (Phone API) (granular)
+    pub const PHONE_READ_SMS_CHARGES_ADMIN: Scope = Scope::at(2245);
+    /// `phone:read:list_roles:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_ROLES_ADMIN: Scope = Scope::at(2246);
+    /// `phone:write:role:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_ROLE_ADMIN: Scope = Scope::at(2247);
+    /// `phone:delete:role:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_ROLE_ADMIN: Scope = Scope::at(2248);
+    /// `phone:read:role:admin` (Phone API) (granular)
+    pub const PHONE_READ_ROLE_ADMIN: Scope = Scope::at(2249);
+    /// `phone:update:role:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_ROLE_ADMIN: Scope = Scope::at(2250);
+    /// `phone:delete:role_member:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_ROLE_MEMBER_ADMIN: Scope = Scope::at(2251);
+    /// `phone:read:role_member:admin` (Phone API) (granular)
+    pub const PHONE_READ_ROLE_MEMBER_ADMIN: Scope = Scope::at(2252);
+    /// `phone:write:role_member:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_ROLE_MEMBER_ADMIN: Scope = Scope::at(2253);
+    /// `phone:read:list_rooms:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_ROOMS_ADMIN: Scope = Scope::at(2254);
+    /// `phone:write:room:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_ROOM_ADMIN: Scope = Scope::at(2255);
+    /// `phone:delete:room:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_ROOM_ADMIN: Scope = Scope::at(2256);
+    /// `phone:read:room:admin` (Phone API) (granular)
+    pub const PHONE_READ_ROOM_ADMIN: Scope = Scope::at(2257);
+    /// `phone:update:room:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_ROOM_ADMIN: Scope = Scope::at(2258);
+    /// `phone:write:room_calling_plan:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_ROOM_CALLING_PLAN_ADMIN: Scope = Scope::at(2259);
+    /// `phone:delete:room_calling_plan:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_ROOM_CALLING_PLAN_ADMIN: Scope = Scope::at(2260);
+    /// `phone:write:room_phone_number:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_ROOM_PHONE_NUMBER_ADMIN: Scope = Scope::at(2261);
+    /// `phone:delete:room_phone_number:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_ROOM_PHONE_NUMBER_ADMIN: Scope = Scope::at(2262);
+    /// `phone:read:list_routing_rules:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_ROUTING_RULES_ADMIN: Scope = Scope::at(2263);
+    /// `phone:write:routing_rule:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_ROUTING_RULE_ADMIN: Scope = Scope::at(2264);
+    /// `phone:delete:routing_rule:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_ROUTING_RULE_ADMIN: Scope = Scope::at(2265);
+    /// `phone:read:routing_rule:admin` (Phone API) (granular)
+    pub const PHONE_READ_ROUTING_RULE_ADMIN: Scope = Scope::at(2266);
+    /// `phone:update:routing_rule:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_ROUTING_RULE_ADMIN: Scope = Scope::at(2267);
+    /// `phone:read:list_setting_templates:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SETTING_TEMPLATES_ADMIN: Scope = Scope::at(2268);
+    /// `phone:write:setting_template:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SETTING_TEMPLATE_ADMIN: Scope = Scope::at(2269);
+    /// `phone:read:setting_template:admin` (Phone API) (granular)
+    pub const PHONE_READ_SETTING_TEMPLATE_ADMIN: Scope = Scope::at(2270);
+    /// `phone:update:setting_template:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_SETTING_TEMPLATE_ADMIN: Scope = Scope::at(2271);
+    /// `phone:read:settings:admin` (Phone API) (granular)
+    pub const PHONE_READ_SETTINGS_ADMIN: Scope = Scope::at(2272);
+    /// `phone:update:settings:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_SETTINGS_ADMIN: Scope = Scope::at(2273);
+    /// `phone:read:list_shared_line_appearances:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SHARED_LINE_APPEARANCES_ADMIN: Scope = Scope::at(2274);
+    /// `phone:read:list_shared_line_groups:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SHARED_LINE_GROUPS_ADMIN: Scope = Scope::at(2275);
+    /// `phone:write:shared_line_group:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SHARED_LINE_GROUP_ADMIN: Scope = Scope::at(2276);
+    /// `phone:read:shared_line_group:admin` (Phone API) (granular)
+    pub const PHONE_READ_SHARED_LINE_GROUP_ADMIN: Scope = Scope::at(2277);
+    /// `phone:read:shared_line_group_call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_READ_SHARED_LINE_GROUP_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2278);
+    /// `phone:update:shared_line_group_call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_SHARED_LINE_GROUP_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2279);
+    /// `phone:read:shared_line_group_policy:admin` (Phone API) (granular)
+    pub const PHONE_READ_SHARED_LINE_GROUP_POLICY_ADMIN: Scope = Scope::at(2280);
+    /// `phone:update:shared_line_group_policy:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_SHARED_LINE_GROUP_POLICY_ADMIN: Scope = Scope::at(2281);
+    /// `phone:read:shared_line_group_setting:admin` (Phone API) (granular)
+    pub const PHONE_READ_SHARED_LINE_GROUP_SETTING_ADMIN: Scope = Scope::at(2282);
+    /// `phone:delete:shared_line_group_setting:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_SHARED_LINE_GROUP_SETTING_ADMIN: Scope = Scope::at(2283);
+    /// `phone:update:shared_line_group_setting:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_SHARED_LINE_GROUP_SETTING_ADMIN: Scope = Scope::at(2284);
+    /// `phone:write:shared_line_group_setting:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SHARED_LINE_GROUP_SETTING_ADMIN: Scope = Scope::at(2285);
+    /// `phone:delete:shared_line_group:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_SHARED_LINE_GROUP_ADMIN: Scope = Scope::at(2286);
+    /// `phone:update:shared_line_group:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_SHARED_LINE_GROUP_ADMIN: Scope = Scope::at(2287);
+    /// `phone:delete:shared_line_member:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_SHARED_LINE_MEMBER_ADMIN: Scope = Scope::at(2288);
+    /// `phone:write:shared_line_member:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SHARED_LINE_MEMBER_ADMIN: Scope = Scope::at(2289);
+    /// `phone:delete:shared_line_group_number:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_SHARED_LINE_GROUP_NUMBER_ADMIN: Scope = Scope::at(2290);
+    /// `phone:write:shared_line_group_number:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SHARED_LINE_GROUP_NUMBER_ADMIN: Scope = Scope::at(2291);
+    /// `phone:delete:shared_line_group_policy:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_SHARED_LINE_GROUP_POLICY_ADMIN: Scope = Scope::at(2292);
+    /// `phone:write:shared_line_group_policy:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SHARED_LINE_GROUP_POLICY_ADMIN: Scope = Scope::at(2293);
+    /// `phone:read:list_sip_groups:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SIP_GROUPS_ADMIN: Scope = Scope::at(2294);
+    /// `phone:read:list_sip_trunks:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SIP_TRUNKS_ADMIN: Scope = Scope::at(2295);
+    /// `phone:read:list_sites:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SITES_ADMIN: Scope = Scope::at(2296);
+    /// `phone:write:site:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SITE_ADMIN: Scope = Scope::at(2297);
+    /// `phone:delete:site:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_SITE_ADMIN: Scope = Scope::at(2298);
+    /// `phone:read:site:admin` (Phone API) (granular)
+    pub const PHONE_READ_SITE_ADMIN: Scope = Scope::at(2299);
+    /// `phone:update:site:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_SITE_ADMIN: Scope = Scope::at(2300);
+    /// `phone:delete:site_customized_number:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_SITE_CUSTOMIZED_NUMBER_ADMIN: Scope = Scope::at(2301);
+    /// `phone:read:list_site_customized_number:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SITE_CUSTOMIZED_NUMBER_ADMIN: Scope = Scope::at(2302);
+    /// `phone:write:site_customized_number:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SITE_CUSTOMIZED_NUMBER_ADMIN: Scope = Scope::at(2303);
+    /// `phone:read:site_outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_READ_SITE_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2304);
+    /// `phone:update:site_outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_SITE_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2305);
+    /// `phone:write:site_outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SITE_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2306);
+    /// `phone:delete:site_outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_SITE_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2307);
+    /// `phone:delete:site_setting:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_SITE_SETTING_ADMIN: Scope = Scope::at(2308);
+    /// `phone:read:site_setting:admin` (Phone API) (granular)
+    pub const PHONE_READ_SITE_SETTING_ADMIN: Scope = Scope::at(2309);
+    /// `phone:update:site_setting:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_SITE_SETTING_ADMIN: Scope = Scope::at(2310);
+    /// `phone:write:site_setting:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SITE_SETTING_ADMIN: Scope = Scope::at(2311);
+    /// `phone:read:sms_message` (Phone API) (granular)
+    pub const PHONE_READ_SMS_MESSAGE: Scope = Scope::at(2312);
+    /// `phone:read:sms_message:admin` (Phone API) (granular)
+    pub const PHONE_READ_SMS_MESSAGE_ADMIN: Scope = Scope::at(2313);
+    /// `phone:read:list_sms_sessions` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SMS_SESSIONS: Scope = Scope::at(2314);
+    /// `phone:read:list_sms_sessions:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SMS_SESSIONS_ADMIN: Scope = Scope::at(2315);
+    /// `phone:read:sms_session` (Phone API) (granular)
+    pub const PHONE_READ_SMS_SESSION: Scope = Scope::at(2316);
+    /// `phone:read:sms_session:admin` (Phone API) (granular)
+    pub const PHONE_READ_SMS_SESSION_ADMIN: Scope = Scope::at(2317);
+    /// `phone:read:list_sms_campaigns:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_SMS_CAMPAIGNS_ADMIN: Scope = Scope::at(2318);
+    /// `phone:read:sms_campaign:admin` (Phone API) (granular)
+    pub const PHONE_READ_SMS_CAMPAIGN_ADMIN: Scope = Scope::at(2319);
+    /// `phone:write:sms_campaign_number:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SMS_CAMPAIGN_NUMBER_ADMIN: Scope = Scope::at(2320);
+    /// `phone:read:sms_campaign_number_opt_status:admin` (Phone API) (granular)
+    pub const PHONE_READ_SMS_CAMPAIGN_NUMBER_OPT_STATUS_ADMIN: Scope = Scope::at(2321);
+    /// `phone:update:sms_campaign_number_opt_status:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_SMS_CAMPAIGN_NUMBER_OPT_STATUS_ADMIN: Scope = Scope::at(2322);
+    /// `phone:delete:sms_campaign_number:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_SMS_CAMPAIGN_NUMBER_ADMIN: Scope = Scope::at(2323);
+    /// `phone:read:sms_consent_number_opt_status:admin` (Phone API) (granular)
+    pub const PHONE_READ_SMS_CONSENT_NUMBER_OPT_STATUS_ADMIN: Scope = Scope::at(2324);
+    /// `phone:read:ai_call_summary` (Phone API) (granular)
+    pub const PHONE_READ_AI_CALL_SUMMARY: Scope = Scope::at(2325);
+    /// `phone:read:ai_call_summary:admin` (Phone API) (granular)
+    pub const PHONE_READ_AI_CALL_SUMMARY_ADMIN: Scope = Scope::at(2326);
+    /// `phone:read:sms_campaign_number_opt_status` (Phone API) (granular)
+    pub const PHONE_READ_SMS_CAMPAIGN_NUMBER_OPT_STATUS: Scope = Scope::at(2327);
+    /// `phone:read:list_users:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_USERS_ADMIN: Scope = Scope::at(2328);
+    /// `phone:write:batch_users:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_BATCH_USERS_ADMIN: Scope = Scope::at(2329);
+    /// `phone:update:batch_users:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_BATCH_USERS_ADMIN: Scope = Scope::at(2330);
+    /// `phone:read:user` (Phone API) (granular)
+    pub const PHONE_READ_USER: Scope = Scope::at(2331);
+    /// `phone:read:user:admin` (Phone API) (granular)
+    pub const PHONE_READ_USER_ADMIN: Scope = Scope::at(2332);
+    /// `phone:update:user` (Phone API) (granular)
+    pub const PHONE_UPDATE_USER: Scope = Scope::at(2333);
+    /// `phone:update:user:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_USER_ADMIN: Scope = Scope::at(2334);
+    /// `phone:read:list_audios` (Phone API) (granular)
+    pub const PHONE_READ_LIST_AUDIOS: Scope = Scope::at(2335);
+    /// `phone:read:list_audios:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_AUDIOS_ADMIN: Scope = Scope::at(2336);
+    /// `phone:write:audio` (Phone API) (granular)
+    pub const PHONE_WRITE_AUDIO: Scope = Scope::at(2337);
+    /// `phone:write:audio:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_AUDIO_ADMIN: Scope = Scope::at(2338);
+    /// `phone:write:batch_audios` (Phone API) (granular)
+    pub const PHONE_WRITE_BATCH_AUDIOS: Scope = Scope::at(2339);
+    /// `phone:write:batch_audios:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_BATCH_AUDIOS_ADMIN: Scope = Scope::at(2340);
+    /// `phone:delete:user_call_handling_setting` (Phone API) (granular)
+    pub const PHONE_DELETE_USER_CALL_HANDLING_SETTING: Scope = Scope::at(2341);
+    /// `phone:delete:user_call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_USER_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2342);
+    /// `phone:write:user_call_handling_setting` (Phone API) (granular)
+    pub const PHONE_WRITE_USER_CALL_HANDLING_SETTING: Scope = Scope::at(2343);
+    /// `phone:write:user_call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_USER_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2344);
+    /// `phone:read:user_call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_READ_USER_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2345);
+    /// `phone:read:user_call_handling_setting` (Phone API) (granular)
+    pub const PHONE_READ_USER_CALL_HANDLING_SETTING: Scope = Scope::at(2346);
+    /// `phone:update:user_call_handling_setting:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_USER_CALL_HANDLING_SETTING_ADMIN: Scope = Scope::at(2347);
+    /// `phone:update:user_call_handling_setting` (Phone API) (granular)
+    pub const PHONE_UPDATE_USER_CALL_HANDLING_SETTING: Scope = Scope::at(2348);
+    /// `phone:read:list_call_logs` (Phone API) (granular)
+    pub const PHONE_READ_LIST_CALL_LOGS: Scope = Scope::at(2349);
+    /// `phone:delete:call_log` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_LOG: Scope = Scope::at(2350);
+    /// `phone:delete:call_log:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_CALL_LOG_ADMIN: Scope = Scope::at(2351);
+    /// `phone:write:calling_plan` (Phone API) (granular)
+    pub const PHONE_WRITE_CALLING_PLAN: Scope = Scope::at(2352);
+    /// `phone:write:calling_plan:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_CALLING_PLAN_ADMIN: Scope = Scope::at(2353);
+    /// `phone:update:calling_plan` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALLING_PLAN: Scope = Scope::at(2354);
+    /// `phone:update:calling_plan:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_CALLING_PLAN_ADMIN: Scope = Scope::at(2355);
+    /// `phone:delete:users_calling_plan` (Phone API) (granular)
+    pub const PHONE_DELETE_USERS_CALLING_PLAN: Scope = Scope::at(2356);
+    /// `phone:delete:users_calling_plan:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_USERS_CALLING_PLAN_ADMIN: Scope = Scope::at(2357);
+    /// `phone:delete:user_customized_number` (Phone API) (granular)
+    pub const PHONE_DELETE_USER_CUSTOMIZED_NUMBER: Scope = Scope::at(2358);
+    /// `phone:delete:user_customized_number:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_USER_CUSTOMIZED_NUMBER_ADMIN: Scope = Scope::at(2359);
+    /// `phone:read:list_user_customized_number` (Phone API) (granular)
+    pub const PHONE_READ_LIST_USER_CUSTOMIZED_NUMBER: Scope = Scope::at(2360);
+    /// `phone:read:list_user_customized_number:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_USER_CUSTOMIZED_NUMBER_ADMIN: Scope = Scope::at(2361);
+    /// `phone:write:user_customized_number` (Phone API) (granular)
+    pub const PHONE_WRITE_USER_CUSTOMIZED_NUMBER: Scope = Scope::at(2362);
+    /// `phone:write:user_customized_number:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_USER_CUSTOMIZED_NUMBER_ADMIN: Scope = Scope::at(2363);
+    /// `phone:read:user_outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_READ_USER_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2364);
+    /// `phone:update:user_outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_USER_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2365);
+    /// `phone:write:user_outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_USER_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2366);
+    /// `phone:delete:user_outbound_calling_rule:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_USER_OUTBOUND_CALLING_RULE_ADMIN: Scope = Scope::at(2367);
+    /// `phone:write:user_number` (Phone API) (granular)
+    pub const PHONE_WRITE_USER_NUMBER: Scope = Scope::at(2368);
+    /// `phone:write:user_number:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_USER_NUMBER_ADMIN: Scope = Scope::at(2369);
+    /// `phone:delete:user_number` (Phone API) (granular)
+    pub const PHONE_DELETE_USER_NUMBER: Scope = Scope::at(2370);
+    /// `phone:delete:user_number:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_USER_NUMBER_ADMIN: Scope = Scope::at(2371);
+    /// `phone:read:user_policy:admin` (Phone API) (granular)
+    pub const PHONE_READ_USER_POLICY_ADMIN: Scope = Scope::at(2372);
+    /// `phone:update:user_policy:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_USER_POLICY_ADMIN: Scope = Scope::at(2373);
+    /// `phone:delete:user_setting` (Phone API) (granular)
+    pub const PHONE_DELETE_USER_SETTING: Scope = Scope::at(2374);
+    /// `phone:delete:user_setting:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_USER_SETTING_ADMIN: Scope = Scope::at(2375);
+    /// `phone:write:user_setting:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_USER_SETTING_ADMIN: Scope = Scope::at(2376);
+    /// `phone:write:user_setting` (Phone API) (granular)
+    pub const PHONE_WRITE_USER_SETTING: Scope = Scope::at(2377);
+    /// `phone:read:list_recordings` (Phone API) (granular)
+    pub const PHONE_READ_LIST_RECORDINGS: Scope = Scope::at(2378);
+    /// `phone:read:list_recordings:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_RECORDINGS_ADMIN: Scope = Scope::at(2379);
+    /// `phone:read:user_setting:admin` (Phone API) (granular)
+    pub const PHONE_READ_USER_SETTING_ADMIN: Scope = Scope::at(2380);
+    /// `phone:read:user_setting` (Phone API) (granular)
+    pub const PHONE_READ_USER_SETTING: Scope = Scope::at(2381);
+    /// `phone:update:user_setting` (Phone API) (granular)
+    pub const PHONE_UPDATE_USER_SETTING: Scope = Scope::at(2382);
+    /// `phone:update:user_setting:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_USER_SETTING_ADMIN: Scope = Scope::at(2383);
+    /// `phone:delete:shared_setting` (Phone API) (granular)
+    pub const PHONE_DELETE_SHARED_SETTING: Scope = Scope::at(2384);
+    /// `phone:delete:shared_setting:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_SHARED_SETTING_ADMIN: Scope = Scope::at(2385);
+    /// `phone:update:shared_setting` (Phone API) (granular)
+    pub const PHONE_UPDATE_SHARED_SETTING: Scope = Scope::at(2386);
+    /// `phone:update:shared_setting:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_SHARED_SETTING_ADMIN: Scope = Scope::at(2387);
+    /// `phone:write:shared_setting` (Phone API) (granular)
+    pub const PHONE_WRITE_SHARED_SETTING: Scope = Scope::at(2388);
+    /// `phone:write:shared_setting:admin` (Phone API) (granular)
+    pub const PHONE_WRITE_SHARED_SETTING_ADMIN: Scope = Scope::at(2389);
+    /// `phone:read:list_voicemails` (Phone API) (granular)
+    pub const PHONE_READ_LIST_VOICEMAILS: Scope = Scope::at(2390);
+    /// `phone:read:list_voicemails:admin` (Phone API) (granular)
+    pub const PHONE_READ_LIST_VOICEMAILS_ADMIN: Scope = Scope::at(2391);
+    /// `phone:delete:voicemail` (Phone API) (granular)
+    pub const PHONE_DELETE_VOICEMAIL: Scope = Scope::at(2392);
+    /// `phone:delete:voicemail:admin` (Phone API) (granular)
+    pub const PHONE_DELETE_VOICEMAIL_ADMIN: Scope = Scope::at(2393);
+    /// `phone:update:voicemail` (Phone API) (granular)
+    pub const PHONE_UPDATE_VOICEMAIL: Scope = Scope::at(2394);
+    /// `phone:update:voicemail:admin` (Phone API) (granular)
+    pub const PHONE_UPDATE_VOICEMAIL_ADMIN: Scope = Scope::at(2395);
+    /// `zoom_quality_management:read:evaluations:admin` (QualityManagement API) (granular)
+    pub const ZOOM_QUALITY_MANAGEMENT_READ_EVALUATIONS_ADMIN: Scope = Scope::at(2396);
+    /// `zoom_quality_management:read:evaluations` (QualityManagement API) (granular)
+    pub const ZOOM_QUALITY_MANAGEMENT_READ_EVALUATIONS: Scope = Scope::at(2397);
+    /// `zoom_quality_management:read:interactions` (QualityManagement API) (granular)
+    pub const ZOOM_QUALITY_MANAGEMENT_READ_INTERACTIONS: Scope = Scope::at(2398);
+    /// `zoom_quality_management:read:interactions:admin` (QualityManagement API) (granular)
+    pub const ZOOM_QUALITY_MANAGEMENT_READ_INTERACTIONS_ADMIN: Scope = Scope::at(2399);
+    /// `zoom_quality_management:write:interactions` (Zoom Quality Management API) (granular)
+    pub const ZOOM_QUALITY_MANAGEMENT_WRITE_INTERACTIONS: Scope = Scope::at(2400);
+    /// `zoom_quality_management:write:interactions:admin` (Zoom Quality Management API) (granular)
+    pub const ZOOM_QUALITY_MANAGEMENT_WRITE_INTERACTIONS_ADMIN: Scope = Scope::at(2401);
+    /// `zra:read:list_conversations` (Zoom IQ API) (granular)
+    pub const ZRA_READ_LIST_CONVERSATIONS: Scope = Scope::at(2402);
+    /// `zra:read:list_conversations:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_LIST_CONVERSATIONS_ADMIN: Scope = Scope::at(2403);
+    /// `zra:write:conversation` (Zoom IQ API) (granular)
+    pub const ZRA_WRITE_CONVERSATION: Scope = Scope::at(2404);
+    /// `zra:write:conversation:admin` (Zoom IQ API) (granular)
+    pub const ZRA_WRITE_CONVERSATION_ADMIN: Scope = Scope::at(2405);
+    /// `zra:delete:conversations` (Zoom IQ API) (granular)
+    pub const ZRA_DELETE_CONVERSATIONS: Scope = Scope::at(2406);
+    /// `zra:delete:conversations:admin` (Zoom IQ API) (granular)
+    pub const ZRA_DELETE_CONVERSATIONS_ADMIN: Scope = Scope::at(2407);
+    /// `zra:read:conversations:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_CONVERSATIONS_ADMIN: Scope = Scope::at(2408);
+    /// `zra:read:conversations` (Zoom IQ API) (granular)
+    pub const ZRA_READ_CONVERSATIONS: Scope = Scope::at(2409);
+    /// `zra:read:list_conversation_comments` (Zoom IQ API) (granular)
+    pub const ZRA_READ_LIST_CONVERSATION_COMMENTS: Scope = Scope::at(2410);
+    /// `zra:read:list_conversation_comments:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_LIST_CONVERSATION_COMMENTS_ADMIN: Scope = Scope::at(2411);
+    /// `zra:write:conversation_comment` (Zoom IQ API) (granular)
+    pub const ZRA_WRITE_CONVERSATION_COMMENT: Scope = Scope::at(2412);
+    /// `zra:write:conversation_comment:admin` (Zoom IQ API) (granular)
+    pub const ZRA_WRITE_CONVERSATION_COMMENT_ADMIN: Scope = Scope::at(2413);
+    /// `zra:delete:conversation_comment` (Zoom IQ API) (granular)
+    pub const ZRA_DELETE_CONVERSATION_COMMENT: Scope = Scope::at(2414);
+    /// `zra:delete:conversation_comment:admin` (Zoom IQ API) (granular)
+    pub const ZRA_DELETE_CONVERSATION_COMMENT_ADMIN: Scope = Scope::at(2415);
+    /// `zra:update:conversation_comment` (Zoom IQ API) (granular)
+    pub const ZRA_UPDATE_CONVERSATION_COMMENT: Scope = Scope::at(2416);
+    /// `zra:update:conversation_comment:admin` (Zoom IQ API) (granular)
+    pub const ZRA_UPDATE_CONVERSATION_COMMENT_ADMIN: Scope = Scope::at(2417);
+    /// `zra:read:conversation_analysis` (Zoom IQ API) (granular)
+    pub const ZRA_READ_CONVERSATION_ANALYSIS: Scope = Scope::at(2418);
+    /// `zra:read:conversation_analysis:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_CONVERSATION_ANALYSIS_ADMIN: Scope = Scope::at(2419);
+    /// `zra:read:conversation_participants` (Zoom IQ API) (granular)
+    pub const ZRA_READ_CONVERSATION_PARTICIPANTS: Scope = Scope::at(2420);
+    /// `zra:read:conversation_participants:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_CONVERSATION_PARTICIPANTS_ADMIN: Scope = Scope::at(2421);
+    /// `zra:read:conversation_scorecards` (Zoom IQ API) (granular)
+    pub const ZRA_READ_CONVERSATION_SCORECARDS: Scope = Scope::at(2422);
+    /// `zra:read:conversation_scorecards:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_CONVERSATION_SCORECARDS_ADMIN: Scope = Scope::at(2423);
+    /// `zra:update:conversation_host` (Zoom IQ API) (granular)
+    pub const ZRA_UPDATE_CONVERSATION_HOST: Scope = Scope::at(2424);
+    /// `zra:update:conversation_host:admin` (Zoom IQ API) (granular)
+    pub const ZRA_UPDATE_CONVERSATION_HOST_ADMIN: Scope = Scope::at(2425);
+    /// `zra:read:list_deals` (Zoom IQ API) (granular)
+    pub const ZRA_READ_LIST_DEALS: Scope = Scope::at(2426);
+    /// `zra:read:list_deals:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_LIST_DEALS_ADMIN: Scope = Scope::at(2427);
+    /// `zra:read:deal` (Zoom IQ API) (granular)
+    pub const ZRA_READ_DEAL: Scope = Scope::at(2428);
+    /// `zra:read:deal:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_DEAL_ADMIN: Scope = Scope::at(2429);
+    /// `zra:delete:deal_activity` (Zoom IQ API) (granular)
+    pub const ZRA_DELETE_DEAL_ACTIVITY: Scope = Scope::at(2430);
+    /// `zra:delete:deal_activity:admin` (Zoom IQ API) (granular)
+    pub const ZRA_DELETE_DEAL_ACTIVITY_ADMIN: Scope = Scope::at(2431);
+    /// `zra:read:list_deal_activities` (Zoom IQ API) (granular)
+    pub const ZRA_READ_LIST_DEAL_ACTIVITIES: Scope = Scope::at(2432);
+    /// `zra:read:list_deal_activities:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_LIST_DEAL_ACTIVITIES_ADMIN: Scope = Scope::at(2433);
+    /// `zra:write:file` (Zoom IQ API) (granular)
+    pub const ZRA_WRITE_FILE: Scope = Scope::at(2434);
+    /// `zra:write:file:admin` (Zoom IQ API) (granular)
+    pub const ZRA_WRITE_FILE_ADMIN: Scope = Scope::at(2435);
+    /// `zra:read:indicator` (Account API) (granular)
+    pub const ZRA_READ_INDICATOR: Scope = Scope::at(2436);
+    /// `zra:read:indicator:admin` (Account API) (granular)
+    pub const ZRA_READ_INDICATOR_ADMIN: Scope = Scope::at(2437);
+    /// `zra:read:list_conversation_playlists` (Zoom IQ API) (granular)
+    pub const ZRA_READ_LIST_CONVERSATION_PLAYLISTS: Scope = Scope::at(2438);
+    /// `zra:read:crm_account:admin` (Zoom Revenue Accelerator API) (granular)
+    pub const ZRA_READ_CRM_ACCOUNT_ADMIN: Scope = Scope::at(2439);
+    /// `zra:write:crm_accounts:admin` (Zoom Revenue Accelerator API) (granular)
+    pub const ZRA_WRITE_CRM_ACCOUNTS_ADMIN: Scope = Scope::at(2440);
+    /// `zra:read:crm_contact:admin` (Zoom Revenue Accelerator API) (granular)
+    pub const ZRA_READ_CRM_CONTACT_ADMIN: Scope = Scope::at(2441);
+    /// `zra:write:crm_contact:admin` (Zoom Revenue Accelerator API) (granular)
+    pub const ZRA_WRITE_CRM_CONTACT_ADMIN: Scope = Scope::at(2442);
+    /// `zra:read:crm_deal:admin` (Zoom Revenue Accelerator API) (granular)
+    pub const ZRA_READ_CRM_DEAL_ADMIN: Scope = Scope::at(2443);
+    /// `zra:write:crm_deal:admin` (Zoom Revenue Accelerator API) (granular)
+    pub const ZRA_WRITE_CRM_DEAL_ADMIN: Scope = Scope::at(2444);
+    /// `zra:read:crm_lead:admin` (Zoom Revenue Accelerator API) (granular)
+    pub const ZRA_READ_CRM_LEAD_ADMIN: Scope = Scope::at(2445);
+    /// `zra:write:crm_lead:admin` (Zoom Revenue Accelerator API) (granular)
+    pub const ZRA_WRITE_CRM_LEAD_ADMIN: Scope = Scope::at(2446);
+    /// `zra:delete:crm_registration:admin` (Zoom Revenue Accelerator API) (granular)
+    pub const ZRA_DELETE_CRM_REGISTRATION_ADMIN: Scope = Scope::at(2447);
+    /// `zra:read:crm_registration:admin` (Zoom Revenue Accelerator API) (granular)
+    pub const ZRA_READ_CRM_REGISTRATION_ADMIN: Scope = Scope::at(2448);
+    /// `zra:write:crm_registration:admin` (Zoom Revenue Accelerator API) (granular)
+    pub const ZRA_WRITE_CRM_REGISTRATION_ADMIN: Scope = Scope::at(2449);
+    /// `zra:read:crm_task:admin` (Zoom Revenue Accelerator API) (granular)
+    pub const ZRA_READ_CRM_TASK_ADMIN: Scope = Scope::at(2450);
+    /// `zra:write:team:admin` (Zoom IQ API) (granular)
+    pub const ZRA_WRITE_TEAM_ADMIN: Scope = Scope::at(2451);
+    /// `zra:read:unassigned_team_users:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_UNASSIGNED_TEAM_USERS_ADMIN: Scope = Scope::at(2452);
+    /// `zra:delete:team:admin` (Zoom IQ API) (granular)
+    pub const ZRA_DELETE_TEAM_ADMIN: Scope = Scope::at(2453);
+    /// `zra:read:team:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_TEAM_ADMIN: Scope = Scope::at(2454);
+    /// `zra:update:team:admin` (Zoom IQ API) (granular)
+    pub const ZRA_UPDATE_TEAM_ADMIN: Scope = Scope::at(2455);
+    /// `zra:delete:team_managers:admin` (Zoom IQ API) (granular)
+    pub const ZRA_DELETE_TEAM_MANAGERS_ADMIN: Scope = Scope::at(2456);
+    /// `zra:read:team_managers:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_TEAM_MANAGERS_ADMIN: Scope = Scope::at(2457);
+    /// `zra:write:team_manages:admin` (Zoom IQ API) (granular)
+    pub const ZRA_WRITE_TEAM_MANAGES_ADMIN: Scope = Scope::at(2458);
+    /// `zra:delete:team_members:admin` (Zoom IQ API) (granular)
+    pub const ZRA_DELETE_TEAM_MEMBERS_ADMIN: Scope = Scope::at(2459);
+    /// `zra:read:team_members:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_TEAM_MEMBERS_ADMIN: Scope = Scope::at(2460);
+    /// `zra:write:team_members:admin` (Zoom IQ API) (granular)
+    pub const ZRA_WRITE_TEAM_MEMBERS_ADMIN: Scope = Scope::at(2461);
+    /// `zra:read:team_list:admin` (Zoom IQ API) (granular)
+    pub const ZRA_READ_TEAM_LIST_ADMIN: Scope = Scope::at(2462);
+    /// `zoom_rooms:read:list_rooms:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LIST_ROOMS_MASTER: Scope = Scope::at(2463);
+    /// `zoom_rooms:write:room:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_ROOM_MASTER: Scope = Scope::at(2464);
+    /// `zoom_rooms:read:account_profile:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_ACCOUNT_PROFILE_MASTER: Scope = Scope::at(2465);
+    /// `zoom_rooms:update:account_profile:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ACCOUNT_PROFILE_MASTER: Scope = Scope::at(2466);
+    /// `zoom_rooms:read:account_settings:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_ACCOUNT_SETTINGS_MASTER: Scope = Scope::at(2467);
+    /// `zoom_rooms:update:account_settings:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ACCOUNT_SETTINGS_MASTER: Scope = Scope::at(2468);
+    /// `zoom_rooms:read:digital_signage_library_contents:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_DIGITAL_SIGNAGE_LIBRARY_CONTENTS_MASTER: Scope = Scope::at(2469);
+    /// `zoom_rooms:write:digital_signage_library_contents:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_DIGITAL_SIGNAGE_LIBRARY_CONTENTS_MASTER: Scope = Scope::at(2470);
+    /// `zoom_rooms:read:digital_signage_library_playlists:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_DIGITAL_SIGNAGE_LIBRARY_PLAYLISTS_MASTER: Scope = Scope::at(2471);
+    /// `zoom_rooms:write:digital_signage_library_playlists:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_DIGITAL_SIGNAGE_LIBRARY_PLAYLISTS_MASTER: Scope = Scope::at(2472);
+    /// `zoom_rooms:update:room_controls:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ROOM_CONTROLS_MASTER: Scope = Scope::at(2473);
+    /// `zoom_rooms:read:list_locations:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LIST_LOCATIONS_MASTER: Scope = Scope::at(2474);
+    /// `zoom_rooms:write:location:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_LOCATION_MASTER: Scope = Scope::at(2475);
+    /// `zoom_rooms:read:location_hierarchy:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LOCATION_HIERARCHY_MASTER: Scope = Scope::at(2476);
+    /// `zoom_rooms:update:location_hierarchy:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_LOCATION_HIERARCHY_MASTER: Scope = Scope::at(2477);
+    /// `zoom_rooms:read:location:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LOCATION_MASTER: Scope = Scope::at(2478);
+    /// `zoom_rooms:update:location:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_LOCATION_MASTER: Scope = Scope::at(2479);
+    /// `zoom_rooms:read:location_settings:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LOCATION_SETTINGS_MASTER: Scope = Scope::at(2480);
+    /// `zoom_rooms:update:location_settings:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_LOCATION_SETTINGS_MASTER: Scope = Scope::at(2481);
+    /// `zoom_rooms:update:room_control:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ROOM_CONTROL_MASTER: Scope = Scope::at(2482);
+    /// `zoom_rooms:read:room_settings:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_ROOM_SETTINGS_MASTER: Scope = Scope::at(2483);
+    /// `zoom_rooms:update:room_settings:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ROOM_SETTINGS_MASTER: Scope = Scope::at(2484);
+    /// `zoom_rooms:delete:room:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_DELETE_ROOM_MASTER: Scope = Scope::at(2485);
+    /// `zoom_rooms:read:room:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_ROOM_MASTER: Scope = Scope::at(2486);
+    /// `zoom_rooms:update:room:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ROOM_MASTER: Scope = Scope::at(2487);
+    /// `zoom_rooms:read:list_device_profiles:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LIST_DEVICE_PROFILES_MASTER: Scope = Scope::at(2488);
+    /// `zoom_rooms:write:device_profile:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_DEVICE_PROFILE_MASTER: Scope = Scope::at(2489);
+    /// `zoom_rooms:delete:device_profile:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_DELETE_DEVICE_PROFILE_MASTER: Scope = Scope::at(2490);
+    /// `zoom_rooms:read:device_profile:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_DEVICE_PROFILE_MASTER: Scope = Scope::at(2491);
+    /// `zoom_rooms:update:device_profile:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_DEVICE_PROFILE_MASTER: Scope = Scope::at(2492);
+    /// `zoom_rooms:read:list_devices:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LIST_DEVICES_MASTER: Scope = Scope::at(2493);
+    /// `zoom_rooms:update:device_app_version:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_DEVICE_APP_VERSION_MASTER: Scope = Scope::at(2494);
+    /// `zoom_rooms:update:room_location:master` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ROOM_LOCATION_MASTER: Scope = Scope::at(2495);
+    /// `zoom_rooms:read:virtual_controller:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_VIRTUAL_CONTROLLER_ADMIN: Scope = Scope::at(2496);
+    /// `zoom_rooms:read:list_rooms:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LIST_ROOMS_ADMIN: Scope = Scope::at(2497);
+    /// `zoom_rooms:write:room:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_ROOM_ADMIN: Scope = Scope::at(2498);
+    /// `zoom_rooms:read:account_profile:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_ACCOUNT_PROFILE_ADMIN: Scope = Scope::at(2499);
+    /// `zoom_rooms:update:account_profile:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ACCOUNT_PROFILE_ADMIN: Scope = Scope::at(2500);
+    /// `zoom_rooms:read:account_settings:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_ACCOUNT_SETTINGS_ADMIN: Scope = Scope::at(2501);
+    /// `zoom_rooms:update:account_settings:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ACCOUNT_SETTINGS_ADMIN: Scope = Scope::at(2502);
+    /// `zoom_rooms:read:list_calendar_services:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LIST_CALENDAR_SERVICES_ADMIN: Scope = Scope::at(2503);
+    /// `zoom_rooms:delete:calendar_service:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_DELETE_CALENDAR_SERVICE_ADMIN: Scope = Scope::at(2504);
+    /// `zoom_rooms:read:list_calendar_resources:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LIST_CALENDAR_RESOURCES_ADMIN: Scope = Scope::at(2505);
+    /// `zoom_rooms:write:calendar_resource:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_CALENDAR_RESOURCE_ADMIN: Scope = Scope::at(2506);
+    /// `zoom_rooms:delete:calendar_resource:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_DELETE_CALENDAR_RESOURCE_ADMIN: Scope = Scope::at(2507);
+    /// `zoom_rooms:read:calendar_resource:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_CALENDAR_RESOURCE_ADMIN: Scope = Scope::at(2508);
+    /// `zoom_rooms:update:calendar_service:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_CALENDAR_SERVICE_ADMIN: Scope = Scope::at(2509);
+    /// `zoom_rooms:read:background_library_content:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_BACKGROUND_LIBRARY_CONTENT_ADMIN: Scope = Scope::at(2510);
+    /// `zoom_rooms:delete:background_library_content:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_DELETE_BACKGROUND_LIBRARY_CONTENT_ADMIN: Scope = Scope::at(2511);
+    /// `zoom_rooms:read:background_library_folder:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_BACKGROUND_LIBRARY_FOLDER_ADMIN: Scope = Scope::at(2512);
+    /// `zoom_rooms:write:background_library_folder:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_BACKGROUND_LIBRARY_FOLDER_ADMIN: Scope = Scope::at(2513);
+    /// `zoom_rooms:delete:background_library_folder:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_DELETE_BACKGROUND_LIBRARY_FOLDER_ADMIN: Scope = Scope::at(2514);
+    /// `zoom_rooms:update:background_library_folder:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_BACKGROUND_LIBRARY_FOLDER_ADMIN: Scope = Scope::at(2515);
+    /// `zoom_rooms:read:digital_signage_library_contents:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_DIGITAL_SIGNAGE_LIBRARY_CONTENTS_ADMIN: Scope = Scope::at(2516);
+    /// `zoom_rooms:write:digital_signage_library_contents:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_DIGITAL_SIGNAGE_LIBRARY_CONTENTS_ADMIN: Scope = Scope::at(2517);
+    /// `zoom_rooms:read:digital_signage_library_playlists:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_DIGITAL_SIGNAGE_LIBRARY_PLAYLISTS_ADMIN: Scope = Scope::at(2518);
+    /// `zoom_rooms:write:digital_signage_library_playlists:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_DIGITAL_SIGNAGE_LIBRARY_PLAYLISTS_ADMIN: Scope = Scope::at(2519);
+    /// `zoom_rooms:write:zoom_apps:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_ZOOM_APPS_ADMIN: Scope = Scope::at(2520);
+    /// `zoom_rooms:update:room_controls:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ROOM_CONTROLS_ADMIN: Scope = Scope::at(2521);
+    /// `zoom_rooms:read:list_locations:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LIST_LOCATIONS_ADMIN: Scope = Scope::at(2522);
+    /// `zoom_rooms:write:location:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_LOCATION_ADMIN: Scope = Scope::at(2523);
+    /// `zoom_rooms:read:location_hierarchy:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LOCATION_HIERARCHY_ADMIN: Scope = Scope::at(2524);
+    /// `zoom_rooms:update:location_hierarchy:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_LOCATION_HIERARCHY_ADMIN: Scope = Scope::at(2525);
+    /// `zoom_rooms:read:location:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LOCATION_ADMIN: Scope = Scope::at(2526);
+    /// `zoom_rooms:update:location:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_LOCATION_ADMIN: Scope = Scope::at(2527);
+    /// `zoom_rooms:read:location_settings:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LOCATION_SETTINGS_ADMIN: Scope = Scope::at(2528);
+    /// `zoom_rooms:update:location_settings:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_LOCATION_SETTINGS_ADMIN: Scope = Scope::at(2529);
+    /// `zoom_rooms:update:room_tag:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ROOM_TAG_ADMIN: Scope = Scope::at(2530);
+    /// `zoom_rooms:read:list_tags:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LIST_TAGS_ADMIN: Scope = Scope::at(2531);
+    /// `zoom_rooms:write:tag:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_TAG_ADMIN: Scope = Scope::at(2532);
+    /// `zoom_rooms:delete:tag:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_DELETE_TAG_ADMIN: Scope = Scope::at(2533);
+    /// `zoom_rooms:update:tag:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_TAG_ADMIN: Scope = Scope::at(2534);
+    /// `zoom_rooms:update:room_control:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ROOM_CONTROL_ADMIN: Scope = Scope::at(2535);
+    /// `zoom_rooms:read:room_settings:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_ROOM_SETTINGS_ADMIN: Scope = Scope::at(2536);
+    /// `zoom_rooms:update:room_settings:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ROOM_SETTINGS_ADMIN: Scope = Scope::at(2537);
+    /// `zoom_rooms:delete:room:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_DELETE_ROOM_ADMIN: Scope = Scope::at(2538);
+    /// `zoom_rooms:read:room:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_ROOM_ADMIN: Scope = Scope::at(2539);
+    /// `zoom_rooms:update:room:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ROOM_ADMIN: Scope = Scope::at(2540);
+    /// `zoom_rooms:read:list_device_profiles:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LIST_DEVICE_PROFILES_ADMIN: Scope = Scope::at(2541);
+    /// `zoom_rooms:write:device_profile:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_DEVICE_PROFILE_ADMIN: Scope = Scope::at(2542);
+    /// `zoom_rooms:read:device_profile:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_DEVICE_PROFILE_ADMIN: Scope = Scope::at(2543);
+    /// `zoom_rooms:delete:device_profile:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_DELETE_DEVICE_PROFILE_ADMIN: Scope = Scope::at(2544);
+    /// `zoom_rooms:update:device_profile:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_DEVICE_PROFILE_ADMIN: Scope = Scope::at(2545);
+    /// `zoom_rooms:read:list_devices:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LIST_DEVICES_ADMIN: Scope = Scope::at(2546);
+    /// `zoom_rooms:delete:device:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_DELETE_DEVICE_ADMIN: Scope = Scope::at(2547);
+    /// `zoom_rooms:update:device_app_version:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_DEVICE_APP_VERSION_ADMIN: Scope = Scope::at(2548);
+    /// `zoom_rooms:update:room_location:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_ROOM_LOCATION_ADMIN: Scope = Scope::at(2549);
+    /// `zoom_rooms:read:sensor_data:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_SENSOR_DATA_ADMIN: Scope = Scope::at(2550);
+    /// `zoom_rooms:delete:room_tag:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_DELETE_ROOM_TAG_ADMIN: Scope = Scope::at(2551);
+    /// `visitor_management:read:list_invitations` (Visitor Management API) (granular)
+    pub const VISITOR_MANAGEMENT_READ_LIST_INVITATIONS: Scope = Scope::at(2552);
+    /// `visitor_management:read:list_invitations:admin` (Visitor Management API) (granular)
+    pub const VISITOR_MANAGEMENT_READ_LIST_INVITATIONS_ADMIN: Scope = Scope::at(2553);
+    /// `visitor_management:write:invitation` (Visitor Management API) (granular)
+    pub const VISITOR_MANAGEMENT_WRITE_INVITATION: Scope = Scope::at(2554);
+    /// `visitor_management:write:invitation:admin` (Visitor Management API) (granular)
+    pub const VISITOR_MANAGEMENT_WRITE_INVITATION_ADMIN: Scope = Scope::at(2555);
+    /// `visitor_management:delete:invitation` (Visitor Management API) (granular)
+    pub const VISITOR_MANAGEMENT_DELETE_INVITATION: Scope = Scope::at(2556);
+    /// `visitor_management:delete:invitation:admin` (Visitor Management API) (granular)
+    pub const VISITOR_MANAGEMENT_DELETE_INVITATION_ADMIN: Scope = Scope::at(2557);
+    /// `visitor_management:read:invitation_details` (Visitor Management API) (granular)
+    pub const VISITOR_MANAGEMENT_READ_INVITATION_DETAILS: Scope = Scope::at(2558);
+    /// `visitor_management:read:invitation_details:admin` (Visitor Management API) (granular)
+    pub const VISITOR_MANAGEMENT_READ_INVITATION_DETAILS_ADMIN: Scope = Scope::at(2559);
+    /// `visitor_management:update:invitation` (Visitor Management API) (granular)
+    pub const VISITOR_MANAGEMENT_UPDATE_INVITATION: Scope = Scope::at(2560);
+    /// `visitor_management:update:invitation:admin` (Visitor Management API) (granular)
+    pub const VISITOR_MANAGEMENT_UPDATE_INVITATION_ADMIN: Scope = Scope::at(2561);
+    /// `visitor_management:write:check_in` (Visitor Management API) (granular)
+    pub const VISITOR_MANAGEMENT_WRITE_CHECK_IN: Scope = Scope::at(2562);
+    /// `visitor_management:write:check_in:admin` (Visitor Management API) (granular)
+    pub const VISITOR_MANAGEMENT_WRITE_CHECK_IN_ADMIN: Scope = Scope::at(2563);
+    /// `workspace:read:list_workspaces` (Workspace API) (granular)
+    pub const WORKSPACE_READ_LIST_WORKSPACES: Scope = Scope::at(2564);
+    /// `workspace:read:list_workspaces:admin` (Workspace API) (granular)
+    pub const WORKSPACE_READ_LIST_WORKSPACES_ADMIN: Scope = Scope::at(2565);
+    /// `workspace:write:workspace:admin` (Workspace API) (granular)
+    pub const WORKSPACE_WRITE_WORKSPACE_ADMIN: Scope = Scope::at(2566);
+    /// `workspace:read:asset:admin` (Workspace API) (granular)
+    pub const WORKSPACE_READ_ASSET_ADMIN: Scope = Scope::at(2567);
+    /// `workspace:write:asset:admin` (Workspace API) (granular)
+    pub const WORKSPACE_WRITE_ASSET_ADMIN: Scope = Scope::at(2568);
+    /// `workspace:delete:asset:admin` (Workspace API) (granular)
+    pub const WORKSPACE_DELETE_ASSET_ADMIN: Scope = Scope::at(2569);
+    /// `workspace:update:asset:admin` (Workspace API) (granular)
+    pub const WORKSPACE_UPDATE_ASSET_ADMIN: Scope = Scope::at(2570);
+    /// `workspace:write:events` (Workspace API) (granular)
+    pub const WORKSPACE_WRITE_EVENTS: Scope = Scope::at(2571);
+    /// `workspace:write:events:admin` (Workspace API) (granular)
+    pub const WORKSPACE_WRITE_EVENTS_ADMIN: Scope = Scope::at(2572);
+    /// `workspace:write:location` (Workspace API) (granular)
+    pub const WORKSPACE_WRITE_LOCATION: Scope = Scope::at(2573);
+    /// `workspace:write:location:admin` (Workspace API) (granular)
+    pub const WORKSPACE_WRITE_LOCATION_ADMIN: Scope = Scope::at(2574);
+    /// `workspace:read:location` (Workspace API) (granular)
+    pub const WORKSPACE_READ_LOCATION: Scope = Scope::at(2575);
+    /// `workspace:read:location:admin` (Workspace API) (granular)
+    pub const WORKSPACE_READ_LOCATION_ADMIN: Scope = Scope::at(2576);
+    /// `workspace:update:setting:admin` (Workspace API) (granular)
+    pub const WORKSPACE_UPDATE_SETTING_ADMIN: Scope = Scope::at(2577);
+    /// `workspace:update:setting:master` (Workspace API) (granular)
+    pub const WORKSPACE_UPDATE_SETTING_MASTER: Scope = Scope::at(2578);
+    /// `workspace:delete:photo:admin` (Workspace API) (granular)
+    pub const WORKSPACE_DELETE_PHOTO_ADMIN: Scope = Scope::at(2579);
+    /// `workspace:read:usage` (Workspace API) (granular)
+    pub const WORKSPACE_READ_USAGE: Scope = Scope::at(2580);
+    /// `workspace:read:usage:admin` (Workspace API) (granular)
+    pub const WORKSPACE_READ_USAGE_ADMIN: Scope = Scope::at(2581);
+    /// `workspace:read:workspace:admin` (Workspace API) (granular)
+    pub const WORKSPACE_READ_WORKSPACE_ADMIN: Scope = Scope::at(2582);
+    /// `workspace:read:list_reservations:admin` (Workspace API) (granular)
+    pub const WORKSPACE_READ_LIST_RESERVATIONS_ADMIN: Scope = Scope::at(2583);
+    /// `workspace:delete:workspace:admin` (Workspace API) (granular)
+    pub const WORKSPACE_DELETE_WORKSPACE_ADMIN: Scope = Scope::at(2584);
+    /// `workspace:update:workspace:admin` (Workspace API) (granular)
+    pub const WORKSPACE_UPDATE_WORKSPACE_ADMIN: Scope = Scope::at(2585);
+    /// `workspace:delete:assignment:admin` (Workspace API) (granular)
+    pub const WORKSPACE_DELETE_ASSIGNMENT_ADMIN: Scope = Scope::at(2586);
+    /// `workspace:read:assignment` (Workspace API) (granular)
+    pub const WORKSPACE_READ_ASSIGNMENT: Scope = Scope::at(2587);
+    /// `workspace:read:assignment:admin` (Workspace API) (granular)
+    pub const WORKSPACE_READ_ASSIGNMENT_ADMIN: Scope = Scope::at(2588);
+    /// `workspace:write:assignment:admin` (Workspace API) (granular)
+    pub const WORKSPACE_WRITE_ASSIGNMENT_ADMIN: Scope = Scope::at(2589);
+    /// `workspace:read:qr:admin` (Workspace API) (granular)
+    pub const WORKSPACE_READ_QR_ADMIN: Scope = Scope::at(2590);
+    /// `workspace:read:list_reservations` (Workspace API) (granular)
+    pub const WORKSPACE_READ_LIST_RESERVATIONS: Scope = Scope::at(2591);
+    /// `workspace:write:reservation` (Workspace API) (granular)
+    pub const WORKSPACE_WRITE_RESERVATION: Scope = Scope::at(2592);
+    /// `workspace:write:reservation:admin` (Workspace API) (granular)
+    pub const WORKSPACE_WRITE_RESERVATION_ADMIN: Scope = Scope::at(2593);
+    /// `workspace:delete:reservation` (Workspace API) (granular)
+    pub const WORKSPACE_DELETE_RESERVATION: Scope = Scope::at(2594);
+    /// `workspace:delete:reservation:admin` (Workspace API) (granular)
+    pub const WORKSPACE_DELETE_RESERVATION_ADMIN: Scope = Scope::at(2595);
+    /// `workspace:read:reservation` (Workspace API) (granular)
+    pub const WORKSPACE_READ_RESERVATION: Scope = Scope::at(2596);
+    /// `workspace:read:reservation:admin` (Workspace API) (granular)
+    pub const WORKSPACE_READ_RESERVATION_ADMIN: Scope = Scope::at(2597);
+    /// `workspace:update:reservation` (Workspace API) (granular)
+    pub const WORKSPACE_UPDATE_RESERVATION: Scope = Scope::at(2598);
+    /// `workspace:update:reservation:admin` (Workspace API) (granular)
+    pub const WORKSPACE_UPDATE_RESERVATION_ADMIN: Scope = Scope::at(2599);
+    /// `workspace:read:reservation:master` (Workspace API) (granular)
+    pub const WORKSPACE_READ_RESERVATION_MASTER: Scope = Scope::at(2600);
+    /// `zoom_rooms:write:background_library_content:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_WRITE_BACKGROUND_LIBRARY_CONTENT_ADMIN: Scope = Scope::at(2601);
+    /// `zoom_rooms:update:background_library_content:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_UPDATE_BACKGROUND_LIBRARY_CONTENT_ADMIN: Scope = Scope::at(2602);
+    /// `scheduler:read:analytics` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_ANALYTICS: Scope = Scope::at(2603);
+    /// `scheduler:read:analytics:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_ANALYTICS_ADMIN: Scope = Scope::at(2604);
+    /// `scheduler:read:list_availability` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_LIST_AVAILABILITY: Scope = Scope::at(2605);
+    /// `scheduler:read:list_availability:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_LIST_AVAILABILITY_ADMIN: Scope = Scope::at(2606);
+    /// `scheduler:write:availability` (Scheduler API) (granular)
+    pub const SCHEDULER_WRITE_AVAILABILITY: Scope = Scope::at(2607);
+    /// `scheduler:write:availability:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_WRITE_AVAILABILITY_ADMIN: Scope = Scope::at(2608);
+    /// `scheduler:delete:availability` (Scheduler API) (granular)
+    pub const SCHEDULER_DELETE_AVAILABILITY: Scope = Scope::at(2609);
+    /// `scheduler:delete:availability:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_DELETE_AVAILABILITY_ADMIN: Scope = Scope::at(2610);
+    /// `scheduler:read:availability` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_AVAILABILITY: Scope = Scope::at(2611);
+    /// `scheduler:read:availability:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_AVAILABILITY_ADMIN: Scope = Scope::at(2612);
+    /// `scheduler:update:availability` (Scheduler API) (granular)
+    pub const SCHEDULER_UPDATE_AVAILABILITY: Scope = Scope::at(2613);
+    /// `scheduler:update:availability:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_UPDATE_AVAILABILITY_ADMIN: Scope = Scope::at(2614);
+    /// `scheduler:read:list_scheduled_events` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_LIST_SCHEDULED_EVENTS: Scope = Scope::at(2615);
+    /// `scheduler:read:list_scheduled_events:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_LIST_SCHEDULED_EVENTS_ADMIN: Scope = Scope::at(2616);
+    /// `scheduler:delete:scheduled_event` (Scheduler API) (granular)
+    pub const SCHEDULER_DELETE_SCHEDULED_EVENT: Scope = Scope::at(2617);
+    /// `scheduler:delete:scheduled_event:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_DELETE_SCHEDULED_EVENT_ADMIN: Scope = Scope::at(2618);
+    /// `scheduler:read:scheduled_event` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_SCHEDULED_EVENT: Scope = Scope::at(2619);
+    /// `scheduler:read:scheduled_event:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_SCHEDULED_EVENT_ADMIN: Scope = Scope::at(2620);
+    /// `scheduler:update:scheduled_event` (Scheduler API) (granular)
+    pub const SCHEDULER_UPDATE_SCHEDULED_EVENT: Scope = Scope::at(2621);
+    /// `scheduler:update:scheduled_event:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_UPDATE_SCHEDULED_EVENT_ADMIN: Scope = Scope::at(2622);
+    /// `scheduler:read:scheduled_event_attendee` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_SCHEDULED_EVENT_ATTENDEE: Scope = Scope::at(2623);
+    /// `scheduler:read:scheduled_event_attendee:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_SCHEDULED_EVENT_ATTENDEE_ADMIN: Scope = Scope::at(2624);
+    /// `scheduler:read:routing` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_ROUTING: Scope = Scope::at(2625);
+    /// `scheduler:read:routing:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_ROUTING_ADMIN: Scope = Scope::at(2626);
+    /// `scheduler:read:list_schedule` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_LIST_SCHEDULE: Scope = Scope::at(2627);
+    /// `scheduler:read:list_schedule:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_LIST_SCHEDULE_ADMIN: Scope = Scope::at(2628);
+    /// `scheduler:write:insert_schedule` (Scheduler API) (granular)
+    pub const SCHEDULER_WRITE_INSERT_SCHEDULE: Scope = Scope::at(2629);
+    /// `scheduler:write:insert_schedule:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_WRITE_INSERT_SCHEDULE_ADMIN: Scope = Scope::at(2630);
+    /// `scheduler:write:single_use_link` (Scheduler API) (granular)
+    pub const SCHEDULER_WRITE_SINGLE_USE_LINK: Scope = Scope::at(2631);
+    /// `scheduler:write:single_use_link:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_WRITE_SINGLE_USE_LINK_ADMIN: Scope = Scope::at(2632);
+    /// `scheduler:delete:delete_schedule` (Scheduler API) (granular)
+    pub const SCHEDULER_DELETE_DELETE_SCHEDULE: Scope = Scope::at(2633);
+    /// `scheduler:delete:delete_schedule:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_DELETE_DELETE_SCHEDULE_ADMIN: Scope = Scope::at(2634);
+    /// `scheduler:read:get_schedule` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_GET_SCHEDULE: Scope = Scope::at(2635);
+    /// `scheduler:read:get_schedule:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_GET_SCHEDULE_ADMIN: Scope = Scope::at(2636);
+    /// `scheduler:update:patch_schedule` (Scheduler API) (granular)
+    pub const SCHEDULER_UPDATE_PATCH_SCHEDULE: Scope = Scope::at(2637);
+    /// `scheduler:update:patch_schedule:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_UPDATE_PATCH_SCHEDULE_ADMIN: Scope = Scope::at(2638);
+    /// `scheduler:write:share` (Scheduler API) (granular)
+    pub const SCHEDULER_WRITE_SHARE: Scope = Scope::at(2639);
+    /// `scheduler:write:share:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_WRITE_SHARE_ADMIN: Scope = Scope::at(2640);
+    /// `scheduler:read:user` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_USER: Scope = Scope::at(2641);
+    /// `scheduler:read:user:admin` (Scheduler API) (granular)
+    pub const SCHEDULER_READ_USER_ADMIN: Scope = Scope::at(2642);
+    /// `scim2:admin` (SCIM2 API) (granular)
+    pub const SCIM2_ADMIN: Scope = Scope::at(2643);
+    /// `tasks:read:list_tasks:admin` (Tasks API) (granular)
+    pub const TASKS_READ_LIST_TASKS_ADMIN: Scope = Scope::at(2644);
+    /// `tasks:read:list_tasks` (Tasks API) (granular)
+    pub const TASKS_READ_LIST_TASKS: Scope = Scope::at(2645);
+    /// `tasks:write:task` (Tasks API) (granular)
+    pub const TASKS_WRITE_TASK: Scope = Scope::at(2646);
+    /// `tasks:delete:task:admin` (Tasks API) (granular)
+    pub const TASKS_DELETE_TASK_ADMIN: Scope = Scope::at(2647);
+    /// `tasks:delete:task` (Tasks API) (granular)
+    pub const TASKS_DELETE_TASK: Scope = Scope::at(2648);
+    /// `tasks:read:task` (Tasks API) (granular)
+    pub const TASKS_READ_TASK: Scope = Scope::at(2649);
+    /// `tasks:read:task:admin` (Tasks API) (granular)
+    pub const TASKS_READ_TASK_ADMIN: Scope = Scope::at(2650);
+    /// `tasks:update:task` (Tasks API) (granular)
+    pub const TASKS_UPDATE_TASK: Scope = Scope::at(2651);
+    /// `tasks:update:task:admin` (Tasks API) (granular)
+    pub const TASKS_UPDATE_TASK_ADMIN: Scope = Scope::at(2652);
+    /// `tasks:read:assignees` (Tasks API) (granular)
+    pub const TASKS_READ_ASSIGNEES: Scope = Scope::at(2653);
+    /// `tasks:read:assignees:admin` (Tasks API) (granular)
+    pub const TASKS_READ_ASSIGNEES_ADMIN: Scope = Scope::at(2654);
+    /// `tasks:write:assignees` (Tasks API) (granular)
+    pub const TASKS_WRITE_ASSIGNEES: Scope = Scope::at(2655);
+    /// `tasks:write:assignees:admin` (Tasks API) (granular)
+    pub const TASKS_WRITE_ASSIGNEES_ADMIN: Scope = Scope::at(2656);
+    /// `tasks:delete:assignees` (Tasks API) (granular)
+    pub const TASKS_DELETE_ASSIGNEES: Scope = Scope::at(2657);
+    /// `tasks:delete:assignees:admin` (Tasks API) (granular)
+    pub const TASKS_DELETE_ASSIGNEES_ADMIN: Scope = Scope::at(2658);
+    /// `tasks:read:list_collaborators` (Tasks API) (granular)
+    pub const TASKS_READ_LIST_COLLABORATORS: Scope = Scope::at(2659);
+    /// `tasks:read:list_collaborators:admin` (Tasks API) (granular)
+    pub const TASKS_READ_LIST_COLLABORATORS_ADMIN: Scope = Scope::at(2660);
+    /// `tasks:write:collaborators` (Tasks API) (granular)
+    pub const TASKS_WRITE_COLLABORATORS: Scope = Scope::at(2661);
+    /// `tasks:write:collaborators:admin` (Tasks API) (granular)
+    pub const TASKS_WRITE_COLLABORATORS_ADMIN: Scope = Scope::at(2662);
+    /// `tasks:delete:collaborator:admin` (Tasks API) (granular)
+    pub const TASKS_DELETE_COLLABORATOR_ADMIN: Scope = Scope::at(2663);
+    /// `tasks:delete:collaborator` (Tasks API) (granular)
+    pub const TASKS_DELETE_COLLABORATOR: Scope = Scope::at(2664);
+    /// `tasks:read:comments` (Tasks API) (granular)
+    pub const TASKS_READ_COMMENTS: Scope = Scope::at(2665);
+    /// `tasks:read:comments:admin` (Tasks API) (granular)
+    pub const TASKS_READ_COMMENTS_ADMIN: Scope = Scope::at(2666);
+    /// `tasks:write:comment:admin` (Tasks API) (granular)
+    pub const TASKS_WRITE_COMMENT_ADMIN: Scope = Scope::at(2667);
+    /// `tasks:write:comment` (Tasks API) (granular)
+    pub const TASKS_WRITE_COMMENT: Scope = Scope::at(2668);
+    /// `tasks:delete:comment:admin` (Tasks API) (granular)
+    pub const TASKS_DELETE_COMMENT_ADMIN: Scope = Scope::at(2669);
+    /// `tasks:delete:comment` (Tasks API) (granular)
+    pub const TASKS_DELETE_COMMENT: Scope = Scope::at(2670);
+    /// `team_chat:read:list_channel_activity_logs:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_CHANNEL_ACTIVITY_LOGS_ADMIN: Scope = Scope::at(2671);
+    /// `team_chat:update:pin_message` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_PIN_MESSAGE: Scope = Scope::at(2672);
+    /// `team_chat:read:list_channels:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_CHANNELS_ADMIN: Scope = Scope::at(2673);
+    /// `team_chat:update:archive_channels` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_ARCHIVE_CHANNELS: Scope = Scope::at(2674);
+    /// `team_chat:update:archive_channels:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_ARCHIVE_CHANNELS_ADMIN: Scope = Scope::at(2675);
+    /// `team_chat:write:search_channels` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_SEARCH_CHANNELS: Scope = Scope::at(2676);
+    /// `team_chat:write:search_channels:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_SEARCH_CHANNELS_ADMIN: Scope = Scope::at(2677);
+    /// `team_chat:delete:channel` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_CHANNEL: Scope = Scope::at(2678);
+    /// `team_chat:delete:channel:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_CHANNEL_ADMIN: Scope = Scope::at(2679);
+    /// `team_chat:read:channel` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_CHANNEL: Scope = Scope::at(2680);
+    /// `team_chat:read:channel:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_CHANNEL_ADMIN: Scope = Scope::at(2681);
+    /// `team_chat:update:channel` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_CHANNEL: Scope = Scope::at(2682);
+    /// `team_chat:update:channel:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_CHANNEL_ADMIN: Scope = Scope::at(2683);
+    /// `team_chat:delete:batch_members` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_BATCH_MEMBERS: Scope = Scope::at(2684);
+    /// `team_chat:delete:batch_members:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_BATCH_MEMBERS_ADMIN: Scope = Scope::at(2685);
+    /// `team_chat:read:list_members` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_MEMBERS: Scope = Scope::at(2686);
+    /// `team_chat:read:list_members:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_MEMBERS_ADMIN: Scope = Scope::at(2687);
+    /// `team_chat:write:members` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_MEMBERS: Scope = Scope::at(2688);
+    /// `team_chat:write:members:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_MEMBERS_ADMIN: Scope = Scope::at(2689);
+    /// `team_chat:read:list_groups:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_GROUPS_ADMIN: Scope = Scope::at(2690);
+    /// `team_chat:write:groups:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_GROUPS_ADMIN: Scope = Scope::at(2691);
+    /// `team_chat:delete:group:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_GROUP_ADMIN: Scope = Scope::at(2692);
+    /// `team_chat:delete:member` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_MEMBER: Scope = Scope::at(2693);
+    /// `team_chat:delete:member:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_MEMBER_ADMIN: Scope = Scope::at(2694);
+    /// `team_chat:write:member` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_MEMBER: Scope = Scope::at(2695);
+    /// `team_chat:read:mention_group` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_MENTION_GROUP: Scope = Scope::at(2696);
+    /// `team_chat:read:mention_group:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_MENTION_GROUP_ADMIN: Scope = Scope::at(2697);
+    /// `team_chat:write:mention_group:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_MENTION_GROUP_ADMIN: Scope = Scope::at(2698);
+    /// `team_chat:write:mention_group` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_MENTION_GROUP: Scope = Scope::at(2699);
+    /// `team_chat:delete:mention_group` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_MENTION_GROUP: Scope = Scope::at(2700);
+    /// `team_chat:delete:mention_group:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_MENTION_GROUP_ADMIN: Scope = Scope::at(2701);
+    /// `team_chat:update:mention_group` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_MENTION_GROUP: Scope = Scope::at(2702);
+    /// `team_chat:update:mention_group:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_MENTION_GROUP_ADMIN: Scope = Scope::at(2703);
+    /// `team_chat:read:list_pinned_messages` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_PINNED_MESSAGES: Scope = Scope::at(2704);
+    /// `team_chat:read:retention:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_RETENTION_ADMIN: Scope = Scope::at(2705);
+    /// `team_chat:update:retention:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_RETENTION_ADMIN: Scope = Scope::at(2706);
+    /// `team_chat:read:list_custom_emojis` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_CUSTOM_EMOJIS: Scope = Scope::at(2707);
+    /// `team_chat:read:list_custom_emojis:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_CUSTOM_EMOJIS_ADMIN: Scope = Scope::at(2708);
+    /// `team_chat:write:custom_emoji` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_CUSTOM_EMOJI: Scope = Scope::at(2709);
+    /// `team_chat:write:custom_emoji:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_CUSTOM_EMOJI_ADMIN: Scope = Scope::at(2710);
+    /// `team_chat:delete:custom_emoji` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_CUSTOM_EMOJI: Scope = Scope::at(2711);
+    /// `team_chat:delete:custom_emoji:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_CUSTOM_EMOJI_ADMIN: Scope = Scope::at(2712);
+    /// `team_chat:delete:file` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_FILE: Scope = Scope::at(2713);
+    /// `team_chat:delete:file:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_FILE_ADMIN: Scope = Scope::at(2714);
+    /// `team_chat:read:file` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_FILE: Scope = Scope::at(2715);
+    /// `team_chat:read:file:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_FILE_ADMIN: Scope = Scope::at(2716);
+    /// `team_chat:read:user_message` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_USER_MESSAGE: Scope = Scope::at(2717);
+    /// `team_chat:read:user_message:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_USER_MESSAGE_ADMIN: Scope = Scope::at(2718);
+    /// `team_chat:read:list_legal_hold_matters:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_LEGAL_HOLD_MATTERS_ADMIN: Scope = Scope::at(2719);
+    /// `team_chat:write:legal_hold_matter:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_LEGAL_HOLD_MATTER_ADMIN: Scope = Scope::at(2720);
+    /// `team_chat:delete:legal_hold_matter:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_LEGAL_HOLD_MATTER_ADMIN: Scope = Scope::at(2721);
+    /// `team_chat:update:legal_hold_matter:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_LEGAL_HOLD_MATTER_ADMIN: Scope = Scope::at(2722);
+    /// `team_chat:read:list_legal_hold_matter_files:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_LEGAL_HOLD_MATTER_FILES_ADMIN: Scope = Scope::at(2723);
+    /// `team_chat:read:legal_hold_matter_file:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LEGAL_HOLD_MATTER_FILE_ADMIN: Scope = Scope::at(2724);
+    /// `team_chat:read:list_bookmarks` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_BOOKMARKS: Scope = Scope::at(2725);
+    /// `team_chat:update:bookmark` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_BOOKMARK: Scope = Scope::at(2726);
+    /// `team_chat:read:list_scheduled_messages` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_SCHEDULED_MESSAGES: Scope = Scope::at(2727);
+    /// `team_chat:delete:scheduled_message` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_SCHEDULED_MESSAGE: Scope = Scope::at(2728);
+    /// `team_chat:delete:reminder` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_REMINDER: Scope = Scope::at(2729);
+    /// `team_chat:write:reminder` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_REMINDER: Scope = Scope::at(2730);
+    /// `team_chat:write:migrate_channel_members:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_MIGRATE_CHANNEL_MEMBERS_ADMIN: Scope = Scope::at(2731);
+    /// `team_chat:write:migrate_chat_message_reactions:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_MIGRATE_CHAT_MESSAGE_REACTIONS_ADMIN: Scope = Scope::at(2732);
+    /// `team_chat:read:migrated_channels:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_MIGRATED_CHANNELS_ADMIN: Scope = Scope::at(2733);
+    /// `team_chat:read:migrated_users:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_MIGRATED_USERS_ADMIN: Scope = Scope::at(2734);
+    /// `team_chat:write:migrate_chat_messages:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_MIGRATE_CHAT_MESSAGES_ADMIN: Scope = Scope::at(2735);
+    /// `team_chat:write:migrate_a_chat_channel:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_MIGRATE_A_CHAT_CHANNEL_ADMIN: Scope = Scope::at(2736);
+    /// `team_chat:read:list_reminders` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_REMINDERS: Scope = Scope::at(2737);
+    /// `team_chat:read:list_shared_spaces` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_SHARED_SPACES: Scope = Scope::at(2738);
+    /// `team_chat:read:list_shared_spaces:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_SHARED_SPACES_ADMIN: Scope = Scope::at(2739);
+    /// `team_chat:write:shared_space` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_SHARED_SPACE: Scope = Scope::at(2740);
+    /// `team_chat:write:shared_space:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_SHARED_SPACE_ADMIN: Scope = Scope::at(2741);
+    /// `team_chat:delete:shared_space` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_SHARED_SPACE: Scope = Scope::at(2742);
+    /// `team_chat:delete:shared_space:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_SHARED_SPACE_ADMIN: Scope = Scope::at(2743);
+    /// `team_chat:read:shared_space` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_SHARED_SPACE: Scope = Scope::at(2744);
+    /// `team_chat:read:shared_space:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_SHARED_SPACE_ADMIN: Scope = Scope::at(2745);
+    /// `team_chat:update:shared_space` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_SHARED_SPACE: Scope = Scope::at(2746);
+    /// `team_chat:update:shared_space:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_SHARED_SPACE_ADMIN: Scope = Scope::at(2747);
+    /// `team_chat:delete:shared_space_administrators` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_SHARED_SPACE_ADMINISTRATORS: Scope = Scope::at(2748);
+    /// `team_chat:delete:shared_space_administrators:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_SHARED_SPACE_ADMINISTRATORS_ADMIN: Scope = Scope::at(2749);
+    /// `team_chat:write:shared_space_administrators` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_SHARED_SPACE_ADMINISTRATORS: Scope = Scope::at(2750);
+    /// `team_chat:write:shared_space_administrators:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_SHARED_SPACE_ADMINISTRATORS_ADMIN: Scope = Scope::at(2751);
+    /// `team_chat:read:list_shared_space_channels` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_SHARED_SPACE_CHANNELS: Scope = Scope::at(2752);
+    /// `team_chat:read:list_shared_space_channels:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_SHARED_SPACE_CHANNELS_ADMIN: Scope = Scope::at(2753);
+    /// `team_chat:update:shared_space_channels` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_SHARED_SPACE_CHANNELS: Scope = Scope::at(2754);
+    /// `team_chat:delete:shared_space_members` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_SHARED_SPACE_MEMBERS: Scope = Scope::at(2755);
+    /// `team_chat:delete:shared_space_members:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_SHARED_SPACE_MEMBERS_ADMIN: Scope = Scope::at(2756);
+    /// `team_chat:read:list_shared_space_members` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_SHARED_SPACE_MEMBERS: Scope = Scope::at(2757);
+    /// `team_chat:read:list_shared_space_members:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_SHARED_SPACE_MEMBERS_ADMIN: Scope = Scope::at(2758);
+    /// `team_chat:write:shared_space_members` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_SHARED_SPACE_MEMBERS: Scope = Scope::at(2759);
+    /// `team_chat:write:shared_space_members:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_SHARED_SPACE_MEMBERS_ADMIN: Scope = Scope::at(2760);
+    /// `team_chat:update:shared_space_owner` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_SHARED_SPACE_OWNER: Scope = Scope::at(2761);
+    /// `team_chat:update:shared_space_owner:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_SHARED_SPACE_OWNER_ADMIN: Scope = Scope::at(2762);
+    /// `team_chat:read:list_contacts` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_CONTACTS: Scope = Scope::at(2763);
+    /// `team_chat:read:contact` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_CONTACT: Scope = Scope::at(2764);
+    /// `team_chat:delete:channels` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_CHANNELS: Scope = Scope::at(2765);
+    /// `team_chat:delete:channels:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_CHANNELS_ADMIN: Scope = Scope::at(2766);
+    /// `team_chat:read:list_user_channels` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_USER_CHANNELS: Scope = Scope::at(2767);
+    /// `team_chat:read:list_user_channels:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_USER_CHANNELS_ADMIN: Scope = Scope::at(2768);
+    /// `team_chat:write:user_channel` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_USER_CHANNEL: Scope = Scope::at(2769);
+    /// `team_chat:write:user_channel:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_USER_CHANNEL_ADMIN: Scope = Scope::at(2770);
+    /// `team_chat:delete:user_channel` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_USER_CHANNEL: Scope = Scope::at(2771);
+    /// `team_chat:delete:user_channel:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_USER_CHANNEL_ADMIN: Scope = Scope::at(2772);
+    /// `team_chat:read:user_channel` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_USER_CHANNEL: Scope = Scope::at(2773);
+    /// `team_chat:read:user_channel:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_USER_CHANNEL_ADMIN: Scope = Scope::at(2774);
+    /// `team_chat:update:user_channel` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_USER_CHANNEL: Scope = Scope::at(2775);
+    /// `team_chat:update:user_channel:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_USER_CHANNEL_ADMIN: Scope = Scope::at(2776);
+    /// `team_chat:delete:batch_administrators:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_BATCH_ADMINISTRATORS_ADMIN: Scope = Scope::at(2777);
+    /// `team_chat:read:list_administrators:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_ADMINISTRATORS_ADMIN: Scope = Scope::at(2778);
+    /// `team_chat:write:administrator:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_ADMINISTRATOR_ADMIN: Scope = Scope::at(2779);
+    /// `team_chat:update:chat_control` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_CHAT_CONTROL: Scope = Scope::at(2780);
+    /// `team_chat:update:chat_control:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_CHAT_CONTROL_ADMIN: Scope = Scope::at(2781);
+    /// `team_chat:write:files` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_FILES: Scope = Scope::at(2782);
+    /// `team_chat:write:files:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_FILES_ADMIN: Scope = Scope::at(2783);
+    /// `team_chat:write:contact_information:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_CONTACT_INFORMATION_ADMIN: Scope = Scope::at(2784);
+    /// `team_chat:write:contact_information` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_CONTACT_INFORMATION: Scope = Scope::at(2785);
+    /// `team_chat:read:list_user_messages` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_USER_MESSAGES: Scope = Scope::at(2786);
+    /// `team_chat:read:list_user_messages:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_USER_MESSAGES_ADMIN: Scope = Scope::at(2787);
+    /// `team_chat:write:user_message` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_USER_MESSAGE: Scope = Scope::at(2788);
+    /// `team_chat:write:user_message:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_USER_MESSAGE_ADMIN: Scope = Scope::at(2789);
+    /// `team_chat:write:message_files` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_MESSAGE_FILES: Scope = Scope::at(2790);
+    /// `team_chat:write:message_files:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_WRITE_MESSAGE_FILES_ADMIN: Scope = Scope::at(2791);
+    /// `team_chat:delete:user_message` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_USER_MESSAGE: Scope = Scope::at(2792);
+    /// `team_chat:delete:user_message:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_DELETE_USER_MESSAGE_ADMIN: Scope = Scope::at(2793);
+    /// `team_chat:update:user_message` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_USER_MESSAGE: Scope = Scope::at(2794);
+    /// `team_chat:update:user_message:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_USER_MESSAGE_ADMIN: Scope = Scope::at(2795);
+    /// `team_chat:update:message_emoji` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_MESSAGE_EMOJI: Scope = Scope::at(2796);
+    /// `team_chat:update:message_emoji:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_MESSAGE_EMOJI_ADMIN: Scope = Scope::at(2797);
+    /// `team_chat:update:message_status` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_MESSAGE_STATUS: Scope = Scope::at(2798);
+    /// `team_chat:update:message_status:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_UPDATE_MESSAGE_STATUS_ADMIN: Scope = Scope::at(2799);
+    /// `team_chat:read:thread_message` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_THREAD_MESSAGE: Scope = Scope::at(2800);
+    /// `team_chat:read:thread_message:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_THREAD_MESSAGE_ADMIN: Scope = Scope::at(2801);
+    /// `team_chat:read:list_user_sessions` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_USER_SESSIONS: Scope = Scope::at(2802);
+    /// `team_chat:read:list_user_sessions:admin` (Chat API) (granular)
+    pub const TEAM_CHAT_READ_LIST_USER_SESSIONS_ADMIN: Scope = Scope::at(2803);
+    /// `contact:read:list_contacts` (Contacts API) (granular)
+    pub const CONTACT_READ_LIST_CONTACTS: Scope = Scope::at(2804);
+    /// `contact:read:list_contacts:admin` (Contacts API) (granular)
+    pub const CONTACT_READ_LIST_CONTACTS_ADMIN: Scope = Scope::at(2805);
+    /// `contact_group:read:list_groups:admin` (IM Group API) (granular)
+    pub const CONTACT_GROUP_READ_LIST_GROUPS_ADMIN: Scope = Scope::at(2806);
+    /// `contact_group:write:group:admin` (IM Group API) (granular)
+    pub const CONTACT_GROUP_WRITE_GROUP_ADMIN: Scope = Scope::at(2807);
+    /// `contact_group:delete:group:admin` (IM Group API) (granular)
+    pub const CONTACT_GROUP_DELETE_GROUP_ADMIN: Scope = Scope::at(2808);
+    /// `contact_group:read:group:admin` (IM Group API) (granular)
+    pub const CONTACT_GROUP_READ_GROUP_ADMIN: Scope = Scope::at(2809);
+    /// `contact_group:update:group:admin` (IM Group API) (granular)
+    pub const CONTACT_GROUP_UPDATE_GROUP_ADMIN: Scope = Scope::at(2810);
+    /// `contact_group:read:list_members:admin` (IM Group API) (granular)
+    pub const CONTACT_GROUP_READ_LIST_MEMBERS_ADMIN: Scope = Scope::at(2811);
+    /// `contact_group:write:member:admin` (IM Group API) (granular)
+    pub const CONTACT_GROUP_WRITE_MEMBER_ADMIN: Scope = Scope::at(2812);
+    /// `contact_group:delete:member:admin` (IM Group API) (granular)
+    pub const CONTACT_GROUP_DELETE_MEMBER_ADMIN: Scope = Scope::at(2813);
+    /// `report:read:list_chat_sessions:admin` (Chat API) (granular)
+    pub const REPORT_READ_LIST_CHAT_SESSIONS_ADMIN: Scope = Scope::at(2814);
+    /// `report:read:chat_session:admin` (Chat API) (granular)
+    pub const REPORT_READ_CHAT_SESSION_ADMIN: Scope = Scope::at(2815);
+    /// `group:read:list_groups:master` (Group API) (granular)
+    pub const GROUP_READ_LIST_GROUPS_MASTER: Scope = Scope::at(2816);
+    /// `group:write:group:master` (Group API) (granular)
+    pub const GROUP_WRITE_GROUP_MASTER: Scope = Scope::at(2817);
+    /// `group:delete:group:master` (Group API) (granular)
+    pub const GROUP_DELETE_GROUP_MASTER: Scope = Scope::at(2818);
+    /// `group:read:group:master` (Group API) (granular)
+    pub const GROUP_READ_GROUP_MASTER: Scope = Scope::at(2819);
+    /// `group:update:group:master` (Group API) (granular)
+    pub const GROUP_UPDATE_GROUP_MASTER: Scope = Scope::at(2820);
+    /// `group:read:administrator:master` (Group API) (granular)
+    pub const GROUP_READ_ADMINISTRATOR_MASTER: Scope = Scope::at(2821);
+    /// `group:delete:administrator:master` (Group API) (granular)
+    pub const GROUP_DELETE_ADMINISTRATOR_MASTER: Scope = Scope::at(2822);
+    /// `group:read:list_channels:master` (Group API) (granular)
+    pub const GROUP_READ_LIST_CHANNELS_MASTER: Scope = Scope::at(2823);
+    /// `group:read:lock_settings:master` (Group API) (granular)
+    pub const GROUP_READ_LOCK_SETTINGS_MASTER: Scope = Scope::at(2824);
+    /// `group:update:lock_settings:master` (Group API) (granular)
+    pub const GROUP_UPDATE_LOCK_SETTINGS_MASTER: Scope = Scope::at(2825);
+    /// `group:read:list_members:master` (Group API) (granular)
+    pub const GROUP_READ_LIST_MEMBERS_MASTER: Scope = Scope::at(2826);
+    /// `group:write:member:master` (Group API) (granular)
+    pub const GROUP_WRITE_MEMBER_MASTER: Scope = Scope::at(2827);
+    /// `group:delete:member:master` (Group API) (granular)
+    pub const GROUP_DELETE_MEMBER_MASTER: Scope = Scope::at(2828);
+    /// `group:update:member:master` (Group API) (granular)
+    pub const GROUP_UPDATE_MEMBER_MASTER: Scope = Scope::at(2829);
+    /// `group:read:settings:master` (Group API) (granular)
+    pub const GROUP_READ_SETTINGS_MASTER: Scope = Scope::at(2830);
+    /// `group:update:settings:master` (Group API) (granular)
+    pub const GROUP_UPDATE_SETTINGS_MASTER: Scope = Scope::at(2831);
+    /// `group:read:registration_settings:master` (Group API) (granular)
+    pub const GROUP_READ_REGISTRATION_SETTINGS_MASTER: Scope = Scope::at(2832);
+    /// `group:update:registration_settings:master` (Group API) (granular)
+    pub const GROUP_UPDATE_REGISTRATION_SETTINGS_MASTER: Scope = Scope::at(2833);
+    /// `group:delete:virtual_background_files:master` (Group API) (granular)
+    pub const GROUP_DELETE_VIRTUAL_BACKGROUND_FILES_MASTER: Scope = Scope::at(2834);
+    /// `group:write:virtual_background_files:master` (Group API) (granular)
+    pub const GROUP_WRITE_VIRTUAL_BACKGROUND_FILES_MASTER: Scope = Scope::at(2835);
+    /// `user:read:list_users:master` (User API) (granular)
+    pub const USER_READ_LIST_USERS_MASTER: Scope = Scope::at(2836);
+    /// `user:write:user:master` (User API) (granular)
+    pub const USER_WRITE_USER_MASTER: Scope = Scope::at(2837);
+    /// `user:write:feature:master` (User API) (granular)
+    pub const USER_WRITE_FEATURE_MASTER: Scope = Scope::at(2838);
+    /// `user:read:summary:master` (User API) (granular)
+    pub const USER_READ_SUMMARY_MASTER: Scope = Scope::at(2839);
+    /// `user:delete:user:master` (User API) (granular)
+    pub const USER_DELETE_USER_MASTER: Scope = Scope::at(2840);
+    /// `user:read:user:master` (User API) (granular)
+    pub const USER_READ_USER_MASTER: Scope = Scope::at(2841);
+    /// `user:update:user:master` (User API) (granular)
+    pub const USER_UPDATE_USER_MASTER: Scope = Scope::at(2842);
+    /// `user:delete:assistant:master` (User API) (granular)
+    pub const USER_DELETE_ASSISTANT_MASTER: Scope = Scope::at(2843);
+    /// `user:read:list_assistants:master` (User API) (granular)
+    pub const USER_READ_LIST_ASSISTANTS_MASTER: Scope = Scope::at(2844);
+    /// `user:write:assistant:master` (User API) (granular)
+    pub const USER_WRITE_ASSISTANT_MASTER: Scope = Scope::at(2845);
+    /// `user:update:email:master` (User API) (granular)
+    pub const USER_UPDATE_EMAIL_MASTER: Scope = Scope::at(2846);
+    /// `user:update:password:master` (User API) (granular)
+    pub const USER_UPDATE_PASSWORD_MASTER: Scope = Scope::at(2847);
+    /// `user:read:list_permissions:master` (User API) (granular)
+    pub const USER_READ_LIST_PERMISSIONS_MASTER: Scope = Scope::at(2848);
+    /// `user:write:profile_picture:master` (User API) (granular)
+    pub const USER_WRITE_PROFILE_PICTURE_MASTER: Scope = Scope::at(2849);
+    /// `user:delete:scheduler:master` (User API) (granular)
+    pub const USER_DELETE_SCHEDULER_MASTER: Scope = Scope::at(2850);
+    /// `user:read:list_schedulers:master` (User API) (granular)
+    pub const USER_READ_LIST_SCHEDULERS_MASTER: Scope = Scope::at(2851);
+    /// `user:read:settings:master` (User API) (granular)
+    pub const USER_READ_SETTINGS_MASTER: Scope = Scope::at(2852);
+    /// `user:update:settings:master` (User API) (granular)
+    pub const USER_UPDATE_SETTINGS_MASTER: Scope = Scope::at(2853);
+    /// `user:delete:virtual_background_files:master` (User API) (granular)
+    pub const USER_DELETE_VIRTUAL_BACKGROUND_FILES_MASTER: Scope = Scope::at(2854);
+    /// `user:write:virtual_background_files:master` (User API) (granular)
+    pub const USER_WRITE_VIRTUAL_BACKGROUND_FILES_MASTER: Scope = Scope::at(2855);
+    /// `user:update:status:master` (User API) (granular)
+    pub const USER_UPDATE_STATUS_MASTER: Scope = Scope::at(2856);
+    /// `user:delete:token:master` (User API) (granular)
+    pub const USER_DELETE_TOKEN_MASTER: Scope = Scope::at(2857);
+    /// `user:read:token:master` (User API) (granular)
+    pub const USER_READ_TOKEN_MASTER: Scope = Scope::at(2858);
+    /// `division:read:list_divisions:admin` (Zoom User API) (granular)
+    pub const DIVISION_READ_LIST_DIVISIONS_ADMIN: Scope = Scope::at(2859);
+    /// `division:write:division:admin` (Zoom User API) (granular)
+    pub const DIVISION_WRITE_DIVISION_ADMIN: Scope = Scope::at(2860);
+    /// `division:delete:division:admin` (Zoom User API) (granular)
+    pub const DIVISION_DELETE_DIVISION_ADMIN: Scope = Scope::at(2861);
+    /// `division:read:division:admin` (Zoom User API) (granular)
+    pub const DIVISION_READ_DIVISION_ADMIN: Scope = Scope::at(2862);
+    /// `division:update:division:admin` (Zoom User API) (granular)
+    pub const DIVISION_UPDATE_DIVISION_ADMIN: Scope = Scope::at(2863);
+    /// `division:read:member:admin` (Zoom User API) (granular)
+    pub const DIVISION_READ_MEMBER_ADMIN: Scope = Scope::at(2864);
+    /// `division:write:member:admin` (Zoom User API) (granular)
+    pub const DIVISION_WRITE_MEMBER_ADMIN: Scope = Scope::at(2865);
+    /// `group:read:list_groups:admin` (Group API) (granular)
+    pub const GROUP_READ_LIST_GROUPS_ADMIN: Scope = Scope::at(2866);
+    /// `group:write:group:admin` (Group API) (granular)
+    pub const GROUP_WRITE_GROUP_ADMIN: Scope = Scope::at(2867);
+    /// `group:delete:group:admin` (Group API) (granular)
+    pub const GROUP_DELETE_GROUP_ADMIN: Scope = Scope::at(2868);
+    /// `group:read:group:admin` (Group API) (granular)
+    pub const GROUP_READ_GROUP_ADMIN: Scope = Scope::at(2869);
+    /// `group:update:group:admin` (Group API) (granular)
+    pub const GROUP_UPDATE_GROUP_ADMIN: Scope = Scope::at(2870);
+    /// `group:read:administrator:admin` (Group API) (granular)
+    pub const GROUP_READ_ADMINISTRATOR_ADMIN: Scope = Scope::at(2871);
+    /// `group:write:administrator:admin` (Group API) (granular)
+    pub const GROUP_WRITE_ADMINISTRATOR_ADMIN: Scope = Scope::at(2872);
+    /// `group:delete:administrator:admin` (Group API) (granular)
+    pub const GROUP_DELETE_ADMINISTRATOR_ADMIN: Scope = Scope::at(2873);
+    /// `group:read:list_channels:admin` (Group API) (granular)
+    pub const GROUP_READ_LIST_CHANNELS_ADMIN: Scope = Scope::at(2874);
+    /// `group:read:lock_settings:admin` (Group API) (granular)
+    pub const GROUP_READ_LOCK_SETTINGS_ADMIN: Scope = Scope::at(2875);
+    /// `group:update:lock_settings:admin` (Group API) (granular)
+    pub const GROUP_UPDATE_LOCK_SETTINGS_ADMIN: Scope = Scope::at(2876);
+    /// `group:read:list_members:admin` (Group API) (granular)
+    pub const GROUP_READ_LIST_MEMBERS_ADMIN: Scope = Scope::at(2877);
+    /// `group:write:member:admin` (Group API) (granular)
+    pub const GROUP_WRITE_MEMBER_ADMIN: Scope = Scope::at(2878);
+    /// `group:delete:member:admin` (Group API) (granular)
+    pub const GROUP_DELETE_MEMBER_ADMIN: Scope = Scope::at(2879);
+    /// `group:update:member:admin` (Group API) (granular)
+    pub const GROUP_UPDATE_MEMBER_ADMIN: Scope = Scope::at(2880);
+    /// `group:read:settings:admin` (Group API) (granular)
+    pub const GROUP_READ_SETTINGS_ADMIN: Scope = Scope::at(2881);
+    /// `group:update:settings:admin` (Group API) (granular)
+    pub const GROUP_UPDATE_SETTINGS_ADMIN: Scope = Scope::at(2882);
+    /// `group:read:registration_settings:admin` (Group API) (granular)
+    pub const GROUP_READ_REGISTRATION_SETTINGS_ADMIN: Scope = Scope::at(2883);
+    /// `group:update:registration_settings:admin` (Group API) (granular)
+    pub const GROUP_UPDATE_REGISTRATION_SETTINGS_ADMIN: Scope = Scope::at(2884);
+    /// `group:delete:virtual_background_files:admin` (Group API) (granular)
+    pub const GROUP_DELETE_VIRTUAL_BACKGROUND_FILES_ADMIN: Scope = Scope::at(2885);
+    /// `group:write:virtual_background_files:admin` (Group API) (granular)
+    pub const GROUP_WRITE_VIRTUAL_BACKGROUND_FILES_ADMIN: Scope = Scope::at(2886);
+    /// `user:read:list_users:admin` (User API) (granular)
+    pub const USER_READ_LIST_USERS_ADMIN: Scope = Scope::at(2887);
+    /// `user:write:user:admin` (User API) (granular)
+    pub const USER_WRITE_USER_ADMIN: Scope = Scope::at(2888);
+    /// `user:read:email` (User API) (granular)
+    pub const USER_READ_EMAIL: Scope = Scope::at(2889);
+    /// `user:read:email:admin` (User API) (granular)
+    pub const USER_READ_EMAIL_ADMIN: Scope = Scope::at(2890);
+    /// `user:write:feature:admin` (User API) (granular)
+    pub const USER_WRITE_FEATURE_ADMIN: Scope = Scope::at(2891);
+    /// `user:read:zak` (User API) (granular)
+    pub const USER_READ_ZAK: Scope = Scope::at(2892);
+    /// `user:read:zak:admin` (User API) (granular)
+    pub const USER_READ_ZAK_ADMIN: Scope = Scope::at(2893);
+    /// `user:read:summary:admin` (User API) (granular)
+    pub const USER_READ_SUMMARY_ADMIN: Scope = Scope::at(2894);
+    /// `user:read:pm_room` (User API) (granular)
+    pub const USER_READ_PM_ROOM: Scope = Scope::at(2895);
+    /// `user:read:pm_room:admin` (User API) (granular)
+    pub const USER_READ_PM_ROOM_ADMIN: Scope = Scope::at(2896);
+    /// `user:delete:user` (User API) (granular)
+    pub const USER_DELETE_USER: Scope = Scope::at(2897);
+    /// `user:delete:user:admin` (User API) (granular)
+    pub const USER_DELETE_USER_ADMIN: Scope = Scope::at(2898);
+    /// `user:read:user` (User API) (granular)
+    pub const USER_READ_USER: Scope = Scope::at(2899);
+    /// `user:read:user:admin` (User API) (granular)
+    pub const USER_READ_USER_ADMIN: Scope = Scope::at(2900);
+    /// `user:update:user` (User API) (granular)
+    pub const USER_UPDATE_USER: Scope = Scope::at(2901);
+    /// `user:update:user:admin` (User API) (granular)
+    pub const USER_UPDATE_USER_ADMIN: Scope = Scope::at(2902);
+    /// `user:delete:assistant` (User API) (granular)
+    pub const USER_DELETE_ASSISTANT: Scope = Scope::at(2903);
+    /// `user:delete:assistant:admin` (User API) (granular)
+    pub const USER_DELETE_ASSISTANT_ADMIN: Scope = Scope::at(2904);
+    /// `user:read:list_assistants` (User API) (granular)
+    pub const USER_READ_LIST_ASSISTANTS: Scope = Scope::at(2905);
+    /// `user:read:list_assistants:admin` (User API) (granular)
+    pub const USER_READ_LIST_ASSISTANTS_ADMIN: Scope = Scope::at(2906);
+    /// `user:write:assistant` (User API) (granular)
+    pub const USER_WRITE_ASSISTANT: Scope = Scope::at(2907);
+    /// `user:write:assistant:admin` (User API) (granular)
+    pub const USER_WRITE_ASSISTANT_ADMIN: Scope = Scope::at(2908);
+    /// `user:read:list_collaboration_devices` (User API) (granular)
+    pub const USER_READ_LIST_COLLABORATION_DEVICES: Scope = Scope::at(2909);
+    /// `user:read:list_collaboration_devices:admin` (User API) (granular)
+    pub const USER_READ_LIST_COLLABORATION_DEVICES_ADMIN: Scope = Scope::at(2910);
+    /// `user:read:collaboration_device` (User API) (granular)
+    pub const USER_READ_COLLABORATION_DEVICE: Scope = Scope::at(2911);
+    /// `user:read:collaboration_device:admin` (User API) (granular)
+    pub const USER_READ_COLLABORATION_DEVICE_ADMIN: Scope = Scope::at(2912);
+    /// `user:update:email` (User API) (granular)
+    pub const USER_UPDATE_EMAIL: Scope = Scope::at(2913);
+    /// `user:update:email:admin` (User API) (granular)
+    pub const USER_UPDATE_EMAIL_ADMIN: Scope = Scope::at(2914);
+    /// `user:read:settings` (User API) (granular)
+    pub const USER_READ_SETTINGS: Scope = Scope::at(2915);
+    /// `user:read:settings:admin` (User API) (granular)
+    pub const USER_READ_SETTINGS_ADMIN: Scope = Scope::at(2916);
+    /// `user:update:password` (User API) (granular)
+    pub const USER_UPDATE_PASSWORD: Scope = Scope::at(2917);
+    /// `user:update:password:admin` (User API) (granular)
+    pub const USER_UPDATE_PASSWORD_ADMIN: Scope = Scope::at(2918);
+    /// `user:read:list_permissions` (User API) (granular)
+    pub const USER_READ_LIST_PERMISSIONS: Scope = Scope::at(2919);
+    /// `user:read:list_permissions:admin` (User API) (granular)
+    pub const USER_READ_LIST_PERMISSIONS_ADMIN: Scope = Scope::at(2920);
+    /// `user:write:profile_picture` (User API) (granular)
+    pub const USER_WRITE_PROFILE_PICTURE: Scope = Scope::at(2921);
+    /// `user:write:profile_picture:admin` (User API) (granular)
+    pub const USER_WRITE_PROFILE_PICTURE_ADMIN: Scope = Scope::at(2922);
+    /// `user:read:presence_status` (User API) (granular)
+    pub const USER_READ_PRESENCE_STATUS: Scope = Scope::at(2923);
+    /// `user:read:presence_status:admin` (User API) (granular)
+    pub const USER_READ_PRESENCE_STATUS_ADMIN: Scope = Scope::at(2924);
+    /// `user:update:presence_status` (User API) (granular)
+    pub const USER_UPDATE_PRESENCE_STATUS: Scope = Scope::at(2925);
+    /// `user:update:presence_status:admin` (User API) (granular)
+    pub const USER_UPDATE_PRESENCE_STATUS_ADMIN: Scope = Scope::at(2926);
+    /// `user:delete:scheduler` (User API) (granular)
+    pub const USER_DELETE_SCHEDULER: Scope = Scope::at(2927);
+    /// `user:delete:scheduler:admin` (User API) (granular)
+    pub const USER_DELETE_SCHEDULER_ADMIN: Scope = Scope::at(2928);
+    /// `user:read:list_schedulers` (User API) (granular)
+    pub const USER_READ_LIST_SCHEDULERS: Scope = Scope::at(2929);
+    /// `user:read:list_schedulers:admin` (User API) (granular)
+    pub const USER_READ_LIST_SCHEDULERS_ADMIN: Scope = Scope::at(2930);
+    /// `user:update:settings` (User API) (granular)
+    pub const USER_UPDATE_SETTINGS: Scope = Scope::at(2931);
+    /// `user:update:settings:admin` (User API) (granular)
+    pub const USER_UPDATE_SETTINGS_ADMIN: Scope = Scope::at(2932);
+    /// `user:delete:virtual_background_files` (User API) (granular)
+    pub const USER_DELETE_VIRTUAL_BACKGROUND_FILES: Scope = Scope::at(2933);
+    /// `user:delete:virtual_background_files:admin` (User API) (granular)
+    pub const USER_DELETE_VIRTUAL_BACKGROUND_FILES_ADMIN: Scope = Scope::at(2934);
+    /// `user:write:virtual_background_files` (User API) (granular)
+    pub const USER_WRITE_VIRTUAL_BACKGROUND_FILES: Scope = Scope::at(2935);
+    /// `user:write:virtual_background_files:admin` (User API) (granular)
+    pub const USER_WRITE_VIRTUAL_BACKGROUND_FILES_ADMIN: Scope = Scope::at(2936);
+    /// `user:update:status` (User API) (granular)
+    pub const USER_UPDATE_STATUS: Scope = Scope::at(2937);
+    /// `user:update:status:admin` (User API) (granular)
+    pub const USER_UPDATE_STATUS_ADMIN: Scope = Scope::at(2938);
+    /// `user:delete:token` (User API) (granular)
+    pub const USER_DELETE_TOKEN: Scope = Scope::at(2939);
+    /// `user:delete:token:admin` (User API) (granular)
+    pub const USER_DELETE_TOKEN_ADMIN: Scope = Scope::at(2940);
+    /// `user:read:token` (User API) (granular)
+    pub const USER_READ_TOKEN: Scope = Scope::at(2941);
+    /// `user:read:token:admin` (User API) (granular)
+    pub const USER_READ_TOKEN_ADMIN: Scope = Scope::at(2942);
+    /// `zva:read:list_km_articles` (ZoomVirtualAgent API) (granular)
+    pub const ZVA_READ_LIST_KM_ARTICLES: Scope = Scope::at(2943);
+    /// `zva:read:list_km_articles:admin` (ZoomVirtualAgent API) (granular)
+    pub const ZVA_READ_LIST_KM_ARTICLES_ADMIN: Scope = Scope::at(2944);
+    /// `zva:write:km_article` (ZoomVirtualAgent API) (granular)
+    pub const ZVA_WRITE_KM_ARTICLE: Scope = Scope::at(2945);
+    /// `zva:write:km_article:admin` (ZoomVirtualAgent API) (granular)
+    pub const ZVA_WRITE_KM_ARTICLE_ADMIN: Scope = Scope::at(2946);
+    /// `zva:delete:km_article` (ZoomVirtualAgent API) (granular)
+    pub const ZVA_DELETE_KM_ARTICLE: Scope = Scope::at(2947);
+    /// `zva:delete:km_article:admin` (ZoomVirtualAgent API) (granular)
+    pub const ZVA_DELETE_KM_ARTICLE_ADMIN: Scope = Scope::at(2948);
+    /// `zva:read:km_article` (ZoomVirtualAgent API) (granular)
+    pub const ZVA_READ_KM_ARTICLE: Scope = Scope::at(2949);
+    /// `zva:read:km_article:admin` (ZoomVirtualAgent API) (granular)
+    pub const ZVA_READ_KM_ARTICLE_ADMIN: Scope = Scope::at(2950);
+    /// `zva:update:km_article` (ZoomVirtualAgent API) (granular)
+    pub const ZVA_UPDATE_KM_ARTICLE: Scope = Scope::at(2951);
+    /// `zva:update:km_article:admin` (ZoomVirtualAgent API) (granular)
+    pub const ZVA_UPDATE_KM_ARTICLE_ADMIN: Scope = Scope::at(2952);
+    /// `zva:update:km_kb:admin` (ZoomVirtualAgent API) (granular)
+    pub const ZVA_UPDATE_KM_KB_ADMIN: Scope = Scope::at(2953);
+    /// `zva:read:km_kb:admin` (ZoomVirtualAgent API) (granular)
+    pub const ZVA_READ_KM_KB_ADMIN: Scope = Scope::at(2954);
+    /// `whiteboard:read:list_whiteboards:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_LIST_WHITEBOARDS_ADMIN: Scope = Scope::at(2955);
+    /// `whiteboard:read:list_whiteboards` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_LIST_WHITEBOARDS: Scope = Scope::at(2956);
+    /// `whiteboard:write:whiteboard` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_WHITEBOARD: Scope = Scope::at(2957);
+    /// `whiteboard:write:export` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_EXPORT: Scope = Scope::at(2958);
+    /// `whiteboard:write:export:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_EXPORT_ADMIN: Scope = Scope::at(2959);
+    /// `whiteboard:read:export` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_EXPORT: Scope = Scope::at(2960);
+    /// `whiteboard:read:export:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_EXPORT_ADMIN: Scope = Scope::at(2961);
+    /// `whiteboard:write:file` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_FILE: Scope = Scope::at(2962);
+    /// `whiteboard:write:file:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_FILE_ADMIN: Scope = Scope::at(2963);
+    /// `whiteboard:write:import` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_IMPORT: Scope = Scope::at(2964);
+    /// `whiteboard:write:import:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_IMPORT_ADMIN: Scope = Scope::at(2965);
+    /// `whiteboard:read:import:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_IMPORT_ADMIN: Scope = Scope::at(2966);
+    /// `whiteboard:read:import` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_IMPORT: Scope = Scope::at(2967);
+    /// `whiteboard:read:list_projects:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_LIST_PROJECTS_ADMIN: Scope = Scope::at(2968);
+    /// `whiteboard:read:list_projects` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_LIST_PROJECTS: Scope = Scope::at(2969);
+    /// `whiteboard:write:project` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_PROJECT: Scope = Scope::at(2970);
+    /// `whiteboard:write:project:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_PROJECT_ADMIN: Scope = Scope::at(2971);
+    /// `whiteboard:delete:project` (Whiteboard API) (granular)
+    pub const WHITEBOARD_DELETE_PROJECT: Scope = Scope::at(2972);
+    /// `whiteboard:delete:project:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_DELETE_PROJECT_ADMIN: Scope = Scope::at(2973);
+    /// `whiteboard:read:project` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_PROJECT: Scope = Scope::at(2974);
+    /// `whiteboard:read:project:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_PROJECT_ADMIN: Scope = Scope::at(2975);
+    /// `whiteboard:update:project:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_UPDATE_PROJECT_ADMIN: Scope = Scope::at(2976);
+    /// `whiteboard:update:project` (Whiteboard API) (granular)
+    pub const WHITEBOARD_UPDATE_PROJECT: Scope = Scope::at(2977);
+    /// `whiteboard:read:project_collaborator` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_PROJECT_COLLABORATOR: Scope = Scope::at(2978);
+    /// `whiteboard:read:project_collaborator:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_PROJECT_COLLABORATOR_ADMIN: Scope = Scope::at(2979);
+    /// `whiteboard:update:project_collaborator` (Whiteboard API) (granular)
+    pub const WHITEBOARD_UPDATE_PROJECT_COLLABORATOR: Scope = Scope::at(2980);
+    /// `whiteboard:update:project_collaborator:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_UPDATE_PROJECT_COLLABORATOR_ADMIN: Scope = Scope::at(2981);
+    /// `whiteboard:write:project_collaborator` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_PROJECT_COLLABORATOR: Scope = Scope::at(2982);
+    /// `whiteboard:write:project_collaborator:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_PROJECT_COLLABORATOR_ADMIN: Scope = Scope::at(2983);
+    /// `whiteboard:delete:project_collaborator:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_DELETE_PROJECT_COLLABORATOR_ADMIN: Scope = Scope::at(2984);
+    /// `whiteboard:delete:project_collaborator` (Whiteboard API) (granular)
+    pub const WHITEBOARD_DELETE_PROJECT_COLLABORATOR: Scope = Scope::at(2985);
+    /// `whiteboard:read:subproject` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_SUBPROJECT: Scope = Scope::at(2986);
+    /// `whiteboard:read:subproject:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_SUBPROJECT_ADMIN: Scope = Scope::at(2987);
+    /// `whiteboard:delete:project_whiteboard` (Whiteboard API) (granular)
+    pub const WHITEBOARD_DELETE_PROJECT_WHITEBOARD: Scope = Scope::at(2988);
+    /// `whiteboard:delete:project_whiteboard:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_DELETE_PROJECT_WHITEBOARD_ADMIN: Scope = Scope::at(2989);
+    /// `whiteboard:write:project_whiteboard` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_PROJECT_WHITEBOARD: Scope = Scope::at(2990);
+    /// `whiteboard:write:project_whiteboard:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_PROJECT_WHITEBOARD_ADMIN: Scope = Scope::at(2991);
+    /// `whiteboard:read:list_sessions` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_LIST_SESSIONS: Scope = Scope::at(2992);
+    /// `whiteboard:read:list_sessions:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_LIST_SESSIONS_ADMIN: Scope = Scope::at(2993);
+    /// `whiteboard:read:archived_file` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_ARCHIVED_FILE: Scope = Scope::at(2994);
+    /// `whiteboard:read:archived_file:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_ARCHIVED_FILE_ADMIN: Scope = Scope::at(2995);
+    /// `whiteboard:read:session` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_SESSION: Scope = Scope::at(2996);
+    /// `whiteboard:read:session:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_SESSION_ADMIN: Scope = Scope::at(2997);
+    /// `whiteboard:delete:whiteboard:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_DELETE_WHITEBOARD_ADMIN: Scope = Scope::at(2998);
+    /// `whiteboard:delete:whiteboard` (Whiteboard API) (granular)
+    pub const WHITEBOARD_DELETE_WHITEBOARD: Scope = Scope::at(2999);
+    /// `whiteboard:read:whiteboard:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_WHITEBOARD_ADMIN: Scope = Scope::at(3000);
+    /// `whiteboard:read:whiteboard` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_WHITEBOARD: Scope = Scope::at(3001);
+    /// `whiteboard:update:whiteboard:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_UPDATE_WHITEBOARD_ADMIN: Scope = Scope::at(3002);
+    /// `whiteboard:read:list_collaborators:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_LIST_COLLABORATORS_ADMIN: Scope = Scope::at(3003);
+    /// `whiteboard:update:collaborator:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_UPDATE_COLLABORATOR_ADMIN: Scope = Scope::at(3004);
+    /// `whiteboard:write:collaborator:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_WRITE_COLLABORATOR_ADMIN: Scope = Scope::at(3005);
+    /// `whiteboard:delete:collaborator:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_DELETE_COLLABORATOR_ADMIN: Scope = Scope::at(3006);
+    /// `whiteboard:read:file` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_FILE: Scope = Scope::at(3007);
+    /// `whiteboard:read:file:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_READ_FILE_ADMIN: Scope = Scope::at(3008);
+    /// `whiteboard:update:share_setting:admin` (Whiteboard API) (granular)
+    pub const WHITEBOARD_UPDATE_SHARE_SETTING_ADMIN: Scope = Scope::at(3009);
+    /// `whiteboard:update:share_setting` (Whiteboard API) (granular)
+    pub const WHITEBOARD_UPDATE_SHARE_SETTING: Scope = Scope::at(3010);
+    /// `workforce_management:read:forecasts:admin` (workforce_management API) (granular)
+    pub const WORKFORCE_MANAGEMENT_READ_FORECASTS_ADMIN: Scope = Scope::at(3011);
+    /// `workforce_management:write:queue_metrics:admin` (default API) (granular)
+    pub const WORKFORCE_MANAGEMENT_WRITE_QUEUE_METRICS_ADMIN: Scope = Scope::at(3012);
+    /// `workforce_management:read:queue_metrics:admin` (workforce_management API) (granular)
+    pub const WORKFORCE_MANAGEMENT_READ_QUEUE_METRICS_ADMIN: Scope = Scope::at(3013);
+    /// `workforce_management:read:organizational_groups:admin` (workforce_management API) (granular)
+    pub const WORKFORCE_MANAGEMENT_READ_ORGANIZATIONAL_GROUPS_ADMIN: Scope = Scope::at(3014);
+    /// `workforce_management:write:organizational_groups:admin` (default API) (granular)
+    pub const WORKFORCE_MANAGEMENT_WRITE_ORGANIZATIONAL_GROUPS_ADMIN: Scope = Scope::at(3015);
+    /// `workforce_management:delete:organizational_groups:admin` (default API) (granular)
+    pub const WORKFORCE_MANAGEMENT_DELETE_ORGANIZATIONAL_GROUPS_ADMIN: Scope = Scope::at(3016);
+    /// `workforce_management:update:organizational_groups:admin` (default API) (granular)
+    pub const WORKFORCE_MANAGEMENT_UPDATE_ORGANIZATIONAL_GROUPS_ADMIN: Scope = Scope::at(3017);
+    /// `workforce_management:read:list_adherence_agents:admin` (workforce_management API) (granular)
+    pub const WORKFORCE_MANAGEMENT_READ_LIST_ADHERENCE_AGENTS_ADMIN: Scope = Scope::at(3018);
+    /// `workforce_management:read:list_schedule_agents:admin` (workforce_management API) (granular)
+    pub const WORKFORCE_MANAGEMENT_READ_LIST_SCHEDULE_AGENTS_ADMIN: Scope = Scope::at(3019);
+    /// `docs:write:export` (Docs API) (granular)
+    pub const DOCS_WRITE_EXPORT: Scope = Scope::at(3020);
+    /// `docs:read:export` (Docs API) (granular)
+    pub const DOCS_READ_EXPORT: Scope = Scope::at(3021);
+    /// `docs:write:file_uploads` (Docs API) (granular)
+    pub const DOCS_WRITE_FILE_UPLOADS: Scope = Scope::at(3022);
+    /// `docs:write:file_uploads:admin` (Docs API) (granular)
+    pub const DOCS_WRITE_FILE_UPLOADS_ADMIN: Scope = Scope::at(3023);
+    /// `docs:write:file` (Docs API) (granular)
+    pub const DOCS_WRITE_FILE: Scope = Scope::at(3024);
+    /// `docs:write:file:admin` (Docs API) (granular)
+    pub const DOCS_WRITE_FILE_ADMIN: Scope = Scope::at(3025);
+    /// `docs:delete:file` (Docs API) (granular)
+    pub const DOCS_DELETE_FILE: Scope = Scope::at(3026);
+    /// `docs:delete:file:admin` (Docs API) (granular)
+    pub const DOCS_DELETE_FILE_ADMIN: Scope = Scope::at(3027);
+    /// `docs:read:file` (Docs API) (granular)
+    pub const DOCS_READ_FILE: Scope = Scope::at(3028);
+    /// `docs:read:file:admin` (Docs API) (granular)
+    pub const DOCS_READ_FILE_ADMIN: Scope = Scope::at(3029);
+    /// `docs:update:file` (Docs API) (granular)
+    pub const DOCS_UPDATE_FILE: Scope = Scope::at(3030);
+    /// `docs:update:file:admin` (Docs API) (granular)
+    pub const DOCS_UPDATE_FILE_ADMIN: Scope = Scope::at(3031);
+    /// `docs:read:list_children` (Docs API) (granular)
+    pub const DOCS_READ_LIST_CHILDREN: Scope = Scope::at(3032);
+    /// `docs:read:list_children:admin` (Docs API) (granular)
+    pub const DOCS_READ_LIST_CHILDREN_ADMIN: Scope = Scope::at(3033);
+    /// `docs:read:list_file_collaborators` (Docs API) (granular)
+    pub const DOCS_READ_LIST_FILE_COLLABORATORS: Scope = Scope::at(3034);
+    /// `docs:read:list_file_collaborators:admin` (Docs API) (granular)
+    pub const DOCS_READ_LIST_FILE_COLLABORATORS_ADMIN: Scope = Scope::at(3035);
+    /// `docs:write:collaborator` (Docs API) (granular)
+    pub const DOCS_WRITE_COLLABORATOR: Scope = Scope::at(3036);
+    /// `docs:write:collaborator:admin` (Docs API) (granular)
+    pub const DOCS_WRITE_COLLABORATOR_ADMIN: Scope = Scope::at(3037);
+    /// `docs:delete:collaborator` (Docs API) (granular)
+    pub const DOCS_DELETE_COLLABORATOR: Scope = Scope::at(3038);
+    /// `docs:delete:collaborator:admin` (Docs API) (granular)
+    pub const DOCS_DELETE_COLLABORATOR_ADMIN: Scope = Scope::at(3039);
+    /// `docs:update:collaborator` (Docs API) (granular)
+    pub const DOCS_UPDATE_COLLABORATOR: Scope = Scope::at(3040);
+    /// `docs:update:collaborator:admin` (Docs API) (granular)
+    pub const DOCS_UPDATE_COLLABORATOR_ADMIN: Scope = Scope::at(3041);
+    /// `docs:read:general_access` (Docs API) (granular)
+    pub const DOCS_READ_GENERAL_ACCESS: Scope = Scope::at(3042);
+    /// `docs:read:general_access:admin` (Docs API) (granular)
+    pub const DOCS_READ_GENERAL_ACCESS_ADMIN: Scope = Scope::at(3043);
+    /// `docs:update:general_access` (Docs API) (granular)
+    pub const DOCS_UPDATE_GENERAL_ACCESS: Scope = Scope::at(3044);
+    /// `docs:update:general_access:admin` (Docs API) (granular)
+    pub const DOCS_UPDATE_GENERAL_ACCESS_ADMIN: Scope = Scope::at(3045);
+    /// `docs:write:import` (Docs API) (granular)
+    pub const DOCS_WRITE_IMPORT: Scope = Scope::at(3046);
+    /// `docs:write:import:admin` (Docs API) (granular)
+    pub const DOCS_WRITE_IMPORT_ADMIN: Scope = Scope::at(3047);
+    /// `docs:read:import` (Docs API) (granular)
+    pub const DOCS_READ_IMPORT: Scope = Scope::at(3048);
+    /// `docs:read:import:admin` (Docs API) (granular)
+    pub const DOCS_READ_IMPORT_ADMIN: Scope = Scope::at(3049);
+    /// `dashboard:read:list_meetings:master` (Dashboard API) (granular)
+    pub const DASHBOARD_READ_LIST_MEETINGS_MASTER: Scope = Scope::at(3050);
+    /// `billing:read:list_upcoming_renewal_accounts:master` (Account API) (granular)
+    pub const BILLING_READ_LIST_UPCOMING_RENEWAL_ACCOUNTS_MASTER: Scope = Scope::at(3051);
+    /// `billing:read:plan_usage:master` (Account API) (granular)
+    pub const BILLING_READ_PLAN_USAGE_MASTER: Scope = Scope::at(3052);
+    /// `billing:read:plan_usage:admin` (Account API) (granular)
+    pub const BILLING_READ_PLAN_USAGE_ADMIN: Scope = Scope::at(3053);
+    /// `cloud_recording:read:list_recording_files:admin` (Phone API) (granular)
+    pub const CLOUD_RECORDING_READ_LIST_RECORDING_FILES_ADMIN: Scope = Scope::at(3054);
+    /// `cloud_recording:read:list_recording_files` (Phone API) (granular)
+    pub const CLOUD_RECORDING_READ_LIST_RECORDING_FILES: Scope = Scope::at(3055);
+    /// `zoom_rooms:read:list_release_infos:admin` (Room API) (granular)
+    pub const ZOOM_ROOMS_READ_LIST_RELEASE_INFOS_ADMIN: Scope = Scope::at(3056);
+    /// `zva:read:list_engagements:admin` (Report API) (granular)
+    pub const ZVA_READ_LIST_ENGAGEMENTS_ADMIN: Scope = Scope::at(3057);
+    /// `zva:read:list_queries:admin` (Report API) (granular)
+    pub const ZVA_READ_LIST_QUERIES_ADMIN: Scope = Scope::at(3058);
+    /// `zva:read:list_variables:admin` (Report API) (granular)
+    pub const ZVA_READ_LIST_VARIABLES_ADMIN: Scope = Scope::at(3059);
+    /// `zva:read:list_surveys:admin` (Report API) (granular)
+    pub const ZVA_READ_LIST_SURVEYS_ADMIN: Scope = Scope::at(3060);
+    /// `zva:read:list_transcripts:admin` (Report API) (granular)
+    pub const ZVA_READ_LIST_TRANSCRIPTS_ADMIN: Scope = Scope::at(3061);
 }
