@@ -7,6 +7,7 @@ use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 
 use crate::Text;
 use crate::cursor::Cursor;
+use crate::error::{self, Error};
 
 /// `"Title"` with an optional `api = "Group"` and, for `#[requires_api]`, `app = Type`.
 pub struct OperationArgs {
@@ -31,10 +32,10 @@ const USAGE: &str = "expected an operation title as Zoom documents it, e.g. \"Cr
                      optionally followed by `api = \"Meeting\"`";
 
 /// Reads an operation's arguments; an error points at the token at fault.
-pub fn operation_args(tokens: TokenStream, accepts: Accepts) -> syn::Result<OperationArgs> {
+pub fn operation_args(tokens: TokenStream, accepts: Accepts) -> error::Result<OperationArgs> {
     let mut input = Cursor::new(tokens);
     if input.is_empty() {
-        return Err(syn::Error::new(
+        return Err(Error::new(
             Span::call_site(),
             format!("missing operation title: {USAGE}"),
         ));
@@ -51,7 +52,7 @@ pub fn operation_args(tokens: TokenStream, accepts: Accepts) -> syn::Result<Oper
         }
         let Some(key) = input.ident() else {
             let span = input.peek().map_or_else(Span::call_site, TokenTree::span);
-            return Err(syn::Error::new(
+            return Err(Error::new(
                 span,
                 format!("expected `api = \"...\"`: {USAGE}"),
             ));
@@ -72,32 +73,29 @@ pub fn operation_args(tokens: TokenStream, accepts: Accepts) -> syn::Result<Oper
     Ok(args)
 }
 
-fn once<T>(slot: &Option<T>, key: &Ident) -> syn::Result<()> {
+fn once<T>(slot: &Option<T>, key: &Ident) -> error::Result<()> {
     match slot {
-        Some(_) => Err(syn::Error::new(
-            key.span(),
-            format!("`{key}` is given twice"),
-        )),
+        Some(_) => Err(Error::new(key.span(), format!("`{key}` is given twice"))),
         None => Ok(()),
     }
 }
 
-fn unknown_argument(key: &Ident, accepts: Accepts) -> syn::Error {
+fn unknown_argument(key: &Ident, accepts: Accepts) -> Error {
     let known = match accepts {
         Accepts::ApiOnly => "the only argument after the title is `api = \"...\"`",
         Accepts::ApiAndApp => {
             "the arguments after the title are `api = \"...\"` and, for typed mode, `app = AppType`"
         }
     };
-    syn::Error::new(key.span(), format!("unknown argument `{key}`; {known}"))
+    Error::new(key.span(), format!("unknown argument `{key}`; {known}"))
 }
 
-/// The app type's tokens. Kept as tokens: parsing types would need syn's larger feature set,
-/// and the tokens go into a `where` clause as they are.
-fn app_type(input: &mut Cursor, key: &Ident) -> syn::Result<TokenStream> {
+/// The app type's tokens. Kept as tokens: parsing types would need a parser of Rust's types
+/// (syn, with its larger feature set), and the tokens go into a `where` clause as they are.
+fn app_type(input: &mut Cursor, key: &Ident) -> error::Result<TokenStream> {
     let tokens = input.until_comma();
     if tokens.is_empty() {
-        return Err(syn::Error::new(
+        return Err(Error::new(
             key.span(),
             "expected the app type after `app =`, e.g. `app = A` for `impl<A: App> Zoom<A>`",
         ));
@@ -106,7 +104,7 @@ fn app_type(input: &mut Cursor, key: &Ident) -> syn::Result<TokenStream> {
 }
 
 /// Comma-separated scope names.
-pub fn scope_names(tokens: TokenStream) -> syn::Result<Vec<Text>> {
+pub fn scope_names(tokens: TokenStream) -> error::Result<Vec<Text>> {
     let mut input = Cursor::new(tokens);
     names(
         &mut input,
@@ -114,7 +112,7 @@ pub fn scope_names(tokens: TokenStream) -> syn::Result<Vec<Text>> {
     )
 }
 
-fn names(input: &mut Cursor, expected: &str) -> syn::Result<Vec<Text>> {
+fn names(input: &mut Cursor, expected: &str) -> error::Result<Vec<Text>> {
     let mut names = Vec::new();
     while !input.is_empty() {
         names.push(input.string(expected)?);
@@ -137,20 +135,20 @@ const APP_USAGE: &str = "expected the app's scopes, e.g. #[app(\"meeting:write\"
                          or `manifest` to take them from [package.metadata.zoom] in Cargo.toml";
 
 /// Reads `#[app(...)]`'s arguments.
-pub fn app_scopes(tokens: TokenStream) -> syn::Result<AppScopes> {
+pub fn app_scopes(tokens: TokenStream) -> error::Result<AppScopes> {
     let mut input = Cursor::new(tokens);
     if input.is_empty() {
-        return Err(syn::Error::new(Span::call_site(), APP_USAGE));
+        return Err(Error::new(Span::call_site(), APP_USAGE));
     }
     if let Some(key) = input.ident() {
         if key != "manifest" {
-            return Err(syn::Error::new(
+            return Err(Error::new(
                 key.span(),
                 format!("unknown argument `{key}`: {APP_USAGE}"),
             ));
         }
         if let Some(extra) = input.peek() {
-            return Err(syn::Error::new(
+            return Err(Error::new(
                 extra.span(),
                 "`manifest` stands alone: the scopes come from Cargo.toml",
             ));

@@ -3,9 +3,13 @@
 //! The arguments are a handful of tokens: a title, `key = value` pairs, scope names. syn's
 //! parser and literal decoding cost more than all the rest of an expansion in the unoptimised
 //! builds proc macros get, and every annotated function pays that on every `cargo check`; so
-//! plain string literals are read directly and syn only decodes literals with escapes.
+//! plain string literals are read directly, and only literals with escapes (or raw ones) go
+//! through the decoder in `lit_str`, which does what syn's does without building syn.
 
 use proc_macro2::{Delimiter, Ident, Span, TokenStream, TokenTree};
+
+use crate::error::{self, Error};
+use crate::lit_str;
 
 /// A string literal's value and where it was written.
 #[derive(Clone)]
@@ -60,15 +64,15 @@ impl Cursor {
         token
     }
 
-    /// The punctuation `ch`, or syn's error for it.
-    pub fn punct(&mut self, ch: char) -> syn::Result<()> {
+    /// The punctuation `ch`, or the error syn's parser gives for it.
+    pub fn punct(&mut self, ch: char) -> error::Result<()> {
         match self.peek() {
             Some(TokenTree::Punct(p)) if p.as_char() == ch => {
                 self.at += 1;
                 Ok(())
             }
-            Some(other) => Err(syn::Error::new(other.span(), format!("expected `{ch}`"))),
-            None => Err(syn::Error::new(
+            Some(other) => Err(Error::new(other.span(), format!("expected `{ch}`"))),
+            None => Err(Error::new(
                 Span::call_site(),
                 format!("unexpected end of input, expected `{ch}`"),
             )),
@@ -88,9 +92,9 @@ impl Cursor {
     }
 
     /// A string literal, or an error naming what stands there instead.
-    pub fn string(&mut self, expected: &str) -> syn::Result<Text> {
+    pub fn string(&mut self, expected: &str) -> error::Result<Text> {
         let Some(token) = self.next() else {
-            return Err(syn::Error::new(
+            return Err(Error::new(
                 Span::call_site(),
                 format!("unexpected end of input, {expected}"),
             ));
@@ -100,7 +104,7 @@ impl Cursor {
                 value,
                 span: token.span(),
             }),
-            None => Err(syn::Error::new(
+            None => Err(Error::new(
                 token.span(),
                 format!("{expected}; found `{token}`, which is not a string literal"),
             )),
@@ -141,8 +145,8 @@ fn flatten(tokens: TokenStream, into: &mut Vec<TokenTree>) {
     }
 }
 
-/// The value of a string literal token: directly when it has no escapes, through syn when it
-/// has (or is a raw string); `None` for anything else.
+/// The value of a string literal token: directly when it has no escapes, through the decoder
+/// when it has (or is a raw string); `None` for anything else.
 fn string_value(token: &TokenTree) -> Option<String> {
     let TokenTree::Literal(literal) = token else {
         return None;
@@ -155,12 +159,7 @@ fn string_value(token: &TokenTree) -> Option<String> {
     {
         return Some(inner.to_owned());
     }
-    if !text.starts_with(['"', 'r']) {
-        return None;
-    }
-    syn::parse2::<syn::LitStr>(TokenStream::from(token.clone()))
-        .ok()
-        .map(|lit| lit.value())
+    lit_str::value(&text)
 }
 
 #[cfg(test)]

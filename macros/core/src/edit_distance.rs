@@ -8,17 +8,43 @@
 /// Similarity from 0 (nothing in common) to 1 (equal): one minus the distance over the length
 /// of the longer string. Two empty strings are equal.
 pub fn normalized_damerau_levenshtein(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    let (a, b, alphabet) = codes(a, b);
     let longer = a.len().max(b.len());
     if longer == 0 {
         return 1.0;
     }
-    1.0 - damerau_levenshtein(&a, &b) as f64 / longer as f64
+    1.0 - damerau_levenshtein(&a, &b, alphabet) as f64 / longer as f64
 }
 
-/// The distance between `a` and `b` (Lowrance and Wagner's algorithm).
-fn damerau_levenshtein(a: &[char], b: &[char]) -> usize {
+/// The characters of `a` and `b` as small numbers, and how many numbers there are: bytes for
+/// ASCII strings (the scope names and titles), positions in a list of the distinct characters
+/// otherwise. The distance only compares characters for equality, so it is the same.
+fn codes(a: &str, b: &str) -> (Vec<usize>, Vec<usize>, usize) {
+    if a.is_ascii() && b.is_ascii() {
+        let bytes = |s: &str| s.bytes().map(usize::from).collect();
+        return (bytes(a), bytes(b), 128);
+    }
+    let mut distinct: Vec<char> = Vec::new();
+    let mut code = |c: char| match distinct.iter().position(|&d| d == c) {
+        Some(at) => at,
+        None => {
+            distinct.push(c);
+            distinct.len() - 1
+        }
+    };
+    let a: Vec<usize> = a.chars().map(&mut code).collect();
+    let b: Vec<usize> = b.chars().map(&mut code).collect();
+    let alphabet = distinct.len();
+    (a, b, alphabet)
+}
+
+/// The distance between `a` and `b`, whose codes are below `alphabet` (Lowrance and Wagner's
+/// algorithm).
+///
+/// The work of every "did you mean", which scores thousands of names: plain slices (indexing
+/// them is built into the language, where a `Vec`'s is a call in the unoptimised builds proc
+/// macros get) and a table of the last row of each code rather than a search.
+fn damerau_levenshtein(a: &[usize], b: &[usize], alphabet: usize) -> usize {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
         return n.max(m);
@@ -27,26 +53,35 @@ fn damerau_levenshtein(a: &[char], b: &[char]) -> usize {
     // first j of `b`. Row and column 0 hold a bound no path can reach, so transpositions that
     // reach before the start lose.
     let beyond = n + m;
-    let mut d = Matrix::new(n + 2, m + 2);
-    d.set(0, 0, beyond);
+    let columns = m + 2;
+    let mut cells = vec![0; (n + 2) * columns];
+    let d: &mut [usize] = &mut cells;
+    // The last row of `a` (1-based) each code was seen on, 0 for none yet.
+    let mut last_rows = vec![0; alphabet];
+    let last_row: &mut [usize] = &mut last_rows;
+    // Every index below is a row at most n + 1 and a column at most m + 1 of the
+    // (n + 2) x (m + 2) matrix, or a code below `alphabet`.
+    // no panic: as said
+    d[0] = beyond;
     for i in 0..=n {
-        d.set(i + 1, 0, beyond);
-        d.set(i + 1, 1, i);
+        // no panic: as above
+        d[(i + 1) * columns] = beyond;
+        // no panic: as above
+        d[(i + 1) * columns + 1] = i;
     }
     for j in 0..=m {
-        d.set(0, j + 1, beyond);
-        d.set(1, j + 1, j);
+        // no panic: as above
+        d[j + 1] = beyond;
+        // no panic: as above
+        d[columns + j + 1] = j;
     }
-    // The last row of `a` (1-based) each character was seen on; short strings, so a list.
-    let mut last_row: Vec<(char, usize)> = Vec::new();
     for (i, &ca) in (1..).zip(a) {
         // The last column of this row whose characters matched.
         let mut match_column = 0;
+        let (row, above) = ((i + 1) * columns, i * columns);
         for (j, &cb) in (1..).zip(b) {
-            let i1 = last_row
-                .iter()
-                .find(|&&(c, _)| c == cb)
-                .map_or(0, |&(_, row)| row);
+            // no panic: as above
+            let i1 = last_row[cb];
             let j1 = match_column;
             let cost = if ca == cb {
                 match_column = j;
@@ -54,48 +89,22 @@ fn damerau_levenshtein(a: &[char], b: &[char]) -> usize {
             } else {
                 1
             };
-            let substitution = d.get(i, j) + cost;
-            let insertion = d.get(i + 1, j) + 1;
-            let deletion = d.get(i, j + 1) + 1;
-            let transposition = d.get(i1, j1) + (i - i1 - 1) + 1 + (j - j1 - 1);
-            d.set(
-                i + 1,
-                j + 1,
-                substitution.min(insertion).min(deletion).min(transposition),
-            );
+            // no panic: as above
+            let substitution = d[above + j] + cost;
+            // no panic: as above
+            let insertion = d[row + j] + 1;
+            // no panic: as above
+            let deletion = d[above + j + 1] + 1;
+            // no panic: as above
+            let transposition = d[i1 * columns + j1] + (i - i1 - 1) + 1 + (j - j1 - 1);
+            // no panic: as above
+            d[row + j + 1] = substitution.min(insertion).min(deletion).min(transposition);
         }
-        match last_row.iter_mut().find(|(c, _)| *c == ca) {
-            Some(entry) => entry.1 = i,
-            None => last_row.push((ca, i)),
-        }
+        // no panic: as above
+        last_row[ca] = i;
     }
-    d.get(n + 1, m + 1)
-}
-
-/// A rows x columns matrix of distances, row by row.
-struct Matrix {
-    columns: usize,
-    cells: Vec<usize>,
-}
-
-impl Matrix {
-    fn new(rows: usize, columns: usize) -> Matrix {
-        Matrix {
-            columns,
-            cells: vec![0; rows * columns],
-        }
-    }
-
-    fn get(&self, row: usize, column: usize) -> usize {
-        // The algorithm reads rows 0..=n + 1 and columns 0..=m + 1 of an (n + 2) x (m + 2) matrix.
-        // no panic: in bounds, as above
-        self.cells[row * self.columns + column]
-    }
-
-    fn set(&mut self, row: usize, column: usize, value: usize) {
-        // no panic: as for `get`
-        self.cells[row * self.columns + column] = value;
-    }
+    // no panic: as above
+    d[(n + 1) * columns + m + 1]
 }
 
 #[cfg(test)]
@@ -104,8 +113,8 @@ mod tests {
     use proptest::prelude::*;
 
     fn distance(a: &str, b: &str) -> usize {
-        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-        damerau_levenshtein(&a, &b)
+        let (a, b, alphabet) = codes(a, b);
+        damerau_levenshtein(&a, &b, alphabet)
     }
 
     #[test]

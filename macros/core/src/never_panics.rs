@@ -18,6 +18,8 @@ const ARG_TOKENS: &[&str] = &[
     "\"DASHBOARD\"",
     "\"meeting:write\"",
     "\"meeting:wirte\"",
+    "\"meeting:read:meeting:admin\"",
+    "\"Video SDK\"",
     "r#\"Create a meeting\"#",
     "\"caf\\u{e9}\"",
     "api",

@@ -10,7 +10,7 @@ use std::fmt;
 use zoom_scopes_tables::text::fold;
 use zoom_scopes_tables::{ApiId, OperationId, ScopeId, titles};
 
-use crate::suggest::{closest, quoted_list};
+use crate::suggest::{best, closest, quoted_list, scores};
 
 /// How many "did you mean" names an error offers.
 pub const SUGGESTIONS: usize = 3;
@@ -313,14 +313,16 @@ fn unknown_title(title: &str) -> LookupError {
     }
 }
 
+/// One choice of an ambiguous title: its classic scopes, or its granular ones where no
+/// classic scope grants it.
 fn choice(op: OperationId) -> Choice {
+    let granting = match op.granted_by() {
+        [] => op.granular(),
+        classic => classic,
+    };
     Choice {
         api: op.api().name().to_owned(),
-        scopes: op
-            .granted_by()
-            .iter()
-            .map(|s| s.name().to_owned())
-            .collect(),
+        scopes: granting.iter().map(|s| s.name().to_owned()).collect(),
     }
 }
 
@@ -334,12 +336,36 @@ pub fn scope(name: &str) -> Result<ScopeId, ScopeError> {
     }
     Err(ScopeError::Unknown {
         name: name.to_owned(),
-        suggestions: owned(closest(
-            name,
-            ScopeId::all().map(ScopeId::name),
-            SUGGESTIONS,
-        )),
+        suggestions: scope_suggestions(name),
     })
+}
+
+/// The documented names closest to `name`, from the scope model of the closest one: a
+/// declaration holds one model, so a mistyped classic name gets classic names, and a mistyped
+/// granular name granular ones (two names belong to both models and go with either).
+///
+/// One pass scores the names of both models (the error path only: a correct name is one
+/// hash lookup); the model filter then only drops candidates.
+fn scope_suggestions(name: &str) -> Vec<String> {
+    let mut scored = scores(name, ScopeId::all().map(ScopeId::name));
+    // The first of the best scores: ties go to the classic names, which come first.
+    let top = scored
+        .iter()
+        .fold(None, |top: Option<(usize, f64)>, &(at, score)| match top {
+            Some((_, best)) if best >= score => top,
+            _ => Some((at, score)),
+        });
+    if let Some(model) = top
+        .and_then(|(at, _)| ScopeId::from_index(at))
+        .map(ScopeId::model)
+    {
+        scored.retain(|&(at, _)| ScopeId::from_index(at).is_some_and(|s| s.in_model(model)));
+    }
+    best(scored, SUGGESTIONS)
+        .into_iter()
+        .filter_map(ScopeId::from_index)
+        .map(|s| s.name().to_owned())
+        .collect()
 }
 
 fn owned(names: Vec<&str>) -> Vec<String> {

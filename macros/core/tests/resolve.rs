@@ -1,10 +1,10 @@
 //! Lookups over the generated tables, as every tool makes them: exact answers for correct
 //! input, and errors that say how to fix the rest.
 
-use zoom_scopes_macros_core::coverage::check;
+use zoom_scopes_macros_core::coverage::{self, check, granting};
 use zoom_scopes_macros_core::manifest::{Declared, DeclaredScope};
 use zoom_scopes_macros_core::resolve::{self, LookupError, Qualifier};
-use zoom_scopes_tables::{ApiId, Level, OperationId, ScopeId};
+use zoom_scopes_tables::{ApiId, Level, Model, OperationId, ScopeId};
 
 fn resolve(title: &str, api: Option<&str>) -> Result<OperationId, LookupError> {
     resolve::operation(title, api)
@@ -165,8 +165,8 @@ fn lookup_errors_are_helpful() {
     );
 }
 
-/// Every operation is reachable by its title and API group, is covered by its least privileged
-/// granting scope, and is not covered by all the other scopes.
+/// Every operation is reachable by its title and API group; one a classic scope grants is
+/// covered by its least privileged classic scope, and not by all the other classic scopes.
 #[test]
 fn every_operation_is_granted_exactly_by_its_scopes() {
     for op in OperationId::all() {
@@ -177,13 +177,130 @@ fn every_operation_is_granted_exactly_by_its_scopes() {
             "{} in {api}",
             op.title()
         );
-        let least = op.granted_by()[0];
+        let Some(&least) = op.granted_by().first() else {
+            continue;
+        };
         assert!(check(op, &declared(&[least])).is_ok());
         let others: Vec<ScopeId> = ScopeId::all()
-            .filter(|s| !op.granted_by().contains(s))
+            .filter(|s| s.in_model(Model::Classic) && !granting(op).any(|g| g == *s))
             .collect();
         let err = check(op, &declared(&others)).unwrap_err();
+        assert_eq!(err.model(), Model::Classic);
         assert_eq!(err.add(), Some(least));
+    }
+}
+
+/// The granular model over the whole catalogue: every operation with granular scopes is
+/// covered by each of them alone, and by none outside its list, whose error names its least
+/// privileged granular scope (at the declaration's level, for an `:admin` declaration).
+#[test]
+fn every_operation_is_granted_exactly_by_its_granular_scopes() {
+    let granular: Vec<ScopeId> = ScopeId::all()
+        .filter(|s| s.in_model(Model::Granular))
+        .collect();
+    let mut checked = 0;
+    for op in OperationId::all().filter(|op| !op.granular().is_empty()) {
+        for &scope in op.granular() {
+            assert!(
+                check(op, &declared(&[scope])).is_ok(),
+                "{} alone grants {}",
+                scope.name(),
+                op.title()
+            );
+        }
+        let outside: Vec<ScopeId> = granular
+            .iter()
+            .copied()
+            .filter(|s| !granting(op).any(|g| g == *s))
+            .collect();
+        let err = check(op, &declared(&outside)).unwrap_err();
+        assert_eq!(err.model(), Model::Granular, "{}", op.title());
+        assert_eq!(err.level(), Level::User);
+        assert_eq!(err.add(), op.granular().first().copied(), "{}", op.title());
+        let message = err.message("X", &err.manifest_fix());
+        assert!(
+            message.starts_with(&format!(
+                "\"{}\" ({} API) is not granted by the granular scopes declared in X\n",
+                op.title(),
+                op.api().name()
+            )),
+            "{message}"
+        );
+        let admin: Vec<ScopeId> = outside
+            .iter()
+            .copied()
+            .filter(|s| s.level() == Level::Admin)
+            .collect();
+        let err = check(op, &declared(&admin)).unwrap_err();
+        assert_eq!(err.level(), Level::Admin);
+        let expected = op
+            .granular()
+            .iter()
+            .find(|s| s.level() == Level::Admin)
+            .or(op.granular().first())
+            .copied();
+        assert_eq!(err.add(), expected, "{}", op.title());
+        checked += 1;
+    }
+    assert!(checked > 1_600, "{checked} operations with granular scopes");
+}
+
+/// No name of one model is in the other model's lists, but for the two names of both; so
+/// checking a declaration against both lists is checking it against its own model's.
+#[test]
+fn each_model_lists_only_its_own_names() {
+    for op in OperationId::all() {
+        assert!(op.granted_by().iter().all(|s| s.in_model(Model::Classic)));
+        assert!(op.granular().iter().all(|s| s.in_model(Model::Granular)));
+    }
+}
+
+/// Operations no OAuth scope authorises are refused with that reason, whatever is declared.
+#[test]
+fn operations_without_oauth_scopes_are_not_authorised() {
+    let sdk = resolve("Create a session", Some("Video SDK")).unwrap();
+    assert!(!sdk.oauth());
+    assert!(coverage::not_authorised(sdk).contains("its own keys"));
+    let without: Vec<OperationId> = OperationId::all().filter(|op| !op.oauth()).collect();
+    assert!(!without.is_empty());
+    let everything: Vec<ScopeId> = ScopeId::all().collect();
+    for op in without {
+        assert!(check(op, &declared(&everything)).is_err(), "{}", op.title());
+        let reason = coverage::not_authorised(op);
+        assert!(
+            reason.contains("is not authorised by OAuth scopes") && !reason.contains("granted by:"),
+            "{reason}"
+        );
+    }
+}
+
+/// "Did you mean" over both models: a classic name's suggestions are classic names, a
+/// granular name's granular ones.
+#[test]
+fn suggestions_come_from_the_model_of_the_closest_name() {
+    let suggestions = |name: &str| match resolve::scope(name) {
+        Err(resolve::ScopeError::Unknown { suggestions, .. }) => suggestions,
+        other => panic!("{name}: {other:?}"),
+    };
+    for (typo, first) in [
+        ("Meeting:Write", "meeting:write"),
+        ("meeting:wirte", "meeting:write"),
+        ("meeting:write:meting", "meeting:write:meeting"),
+        ("meeting:read:meeting:admn", "meeting:read:meeting:admin"),
+        ("Meeting:Read:Meeting", "meeting:read:meeting"),
+        ("user:raed:user", "user:read:user"),
+    ] {
+        let got = suggestions(typo);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some(first),
+            "{typo}: {got:?}"
+        );
+        let model = scope(first).model();
+        assert!(
+            got.iter().all(|s| scope(s).in_model(model)),
+            "{typo}: {got:?}"
+        );
     }
 }
 

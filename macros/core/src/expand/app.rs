@@ -8,8 +8,9 @@ use zoom_scopes_tables::{OperationId, ScopeId};
 use super::struct_item::{self, StructItem};
 use super::{marker_path, scope_set, track, with_error};
 use crate::args::{self, AppScopes};
-use crate::check;
+use crate::error::{self, Error};
 use crate::manifest::{Declared, cache};
+use crate::{check, coverage};
 
 /// The app's scopes, the operations granted beyond them, and the items that make rustc track
 /// a manifest they came from.
@@ -23,15 +24,16 @@ struct AppDeclaration {
 pub fn app(args: TokenStream, item: TokenStream) -> TokenStream {
     let item = match struct_item::inspect(item) {
         Ok(item) => item,
-        Err((item, reason)) => return with_error(item, syn::Error::new(Span::call_site(), reason)),
+        Err((item, reason)) => return with_error(item, Error::new(Span::call_site(), reason)),
     };
     match declaration(args) {
         Ok(declared) => {
             let doc = doc_paragraph(&declared.scopes);
             let ids = ids(&declared.scopes);
-            let granted = OperationId::all().filter(|op| {
-                op.granted_by().iter().any(|s| ids.contains(s))
-                    || declared.extra_grants.contains(op)
+            // Either model's lists: each name is in those of its own model only.
+            let granted = OperationId::all().filter(|&op| {
+                coverage::granting(op).any(|s| ids.contains(&s))
+                    || declared.extra_grants.contains(&op)
             });
             let impls = impls(&item, &declared.scopes, granted);
             let track = declared.track;
@@ -64,15 +66,15 @@ fn ids(scopes: &[(ScopeId, Span)]) -> Vec<ScopeId> {
 }
 
 /// Validates the arguments: each listed scope, or the crate's manifest.
-fn declaration(args: TokenStream) -> syn::Result<AppDeclaration> {
+fn declaration(args: TokenStream) -> error::Result<AppDeclaration> {
     match args::app_scopes(args)? {
         AppScopes::Listed(names) => Ok(AppDeclaration {
-            scopes: without_repeats(check::scopes(&names)?),
+            scopes: without_repeats(check::declaration(&names, "#[app]")?),
             extra_grants: Vec::new(),
             track: TokenStream::new(),
         }),
         AppScopes::Manifest(key) => {
-            let path = cache::locate().map_err(|e| syn::Error::new(key.span(), e))?;
+            let path = cache::locate().map_err(|e| Error::new(key.span(), e))?;
             let manifest = cache::load(path);
             let mut track_items = TokenStream::new();
             if manifest.found
@@ -161,6 +163,50 @@ mod tests {
         assert!(!out.contains("operations :: meeting :: GetAMeeting for"));
         assert_eq!(out.matches("Scope :: MEETING_WRITE").count(), 1, "{out}");
         assert!(out.contains("with the scopes `meeting:write`."), "{out}");
+    }
+
+    #[test]
+    fn granular_scopes_implement_the_markers_of_what_they_grant() {
+        let out = app(
+            quote!("meeting:write:meeting:admin", "user:read:user:admin"),
+            quote!(
+                pub struct Admin;
+            ),
+        )
+        .to_string();
+        let names = ["meeting:write:meeting:admin", "user:read:user:admin"];
+        let granted: Vec<OperationId> = OperationId::all()
+            .filter(|op| op.granular().iter().any(|s| names.contains(&s.name())))
+            .collect();
+        assert!(granted.len() >= 2);
+        assert_eq!(
+            out.matches(":: zoom_scopes :: operations ::").count(),
+            granted.len()
+        );
+        for op in granted {
+            let marker = op.marker();
+            let implemented = format!(
+                "operations :: {} :: {} for Admin",
+                marker.module, marker.name
+            );
+            assert!(out.contains(&implemented), "{implemented}");
+        }
+        assert!(out.contains("operations :: meeting :: CreateAMeeting for Admin"));
+        assert!(!out.contains("operations :: meeting :: GetAMeeting for"));
+    }
+
+    #[test]
+    fn a_mixed_declaration_is_one_error() {
+        let out = app(
+            quote!("meeting:write", "meeting:read:meeting"),
+            quote!(
+                struct Mixed;
+            ),
+        )
+        .to_string();
+        assert_eq!(out.matches("compile_error").count(), 1, "{out}");
+        assert!(out.contains("mix Zoom's two scope models"), "{out}");
+        assert!(out.contains("struct Mixed ;"), "{out}");
     }
 
     #[test]

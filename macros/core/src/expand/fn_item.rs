@@ -1,7 +1,7 @@
 //! Token-level surgery on the annotated function: where its outer attributes end, and its body.
 //!
-//! The item is never re-parsed into a syntax tree, which keeps the macro crate on syn's small
-//! default feature set and emits the user's tokens untouched.
+//! The item is never re-parsed into a syntax tree, which keeps the macro crate off syn (a
+//! parser of items is most of its build) and emits the user's tokens untouched.
 
 use proc_macro2::{Delimiter, Group, TokenStream, TokenTree};
 use quote::{ToTokens, quote};

@@ -4,13 +4,14 @@
 use proc_macro2::Ident;
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
-use zoom_scopes_tables::naming::{const_name, marker};
+use zoom_scopes_tables::naming::const_name;
 use zoom_scopes_tables::text::code_alternatives;
 use zoom_scopes_tables::{OperationId, ScopeId};
 
 use crate::Text;
 use crate::args::{self, Accepts};
 use crate::check;
+use crate::error::{self, Error};
 use crate::manifest::cache;
 
 mod app;
@@ -29,7 +30,7 @@ pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut item = match fn_item::inspect(item) {
         Ok(item) => item,
         Err(item) => {
-            let error = syn::Error::new(Span::call_site(), NOT_ON_A_FUNCTION);
+            let error = Error::new(Span::call_site(), NOT_ON_A_FUNCTION);
             return with_error(item, error);
         }
     };
@@ -66,10 +67,12 @@ fn requires_api_checked(
     args: TokenStream,
     has_body: bool,
     stmts: &mut TokenStream,
-) -> syn::Result<Checked> {
+) -> error::Result<Checked> {
     let args = args::operation_args(args, Accepts::ApiAndApp)?;
     let op = check::operation(&args)?;
     let title = args.title;
+    // In both modes: no declaration, and no app type, can grant it.
+    check::authorised(op, title.span())?;
     if let Some(app) = args.app {
         return Ok(Checked {
             op,
@@ -77,7 +80,7 @@ fn requires_api_checked(
             app: Some(app),
         });
     }
-    let path = cache::locate().map_err(|e| syn::Error::new(title.span(), e))?;
+    let path = cache::locate().map_err(|e| Error::new(title.span(), e))?;
     let manifest = cache::load(path);
     if has_body
         && manifest.found
@@ -122,13 +125,16 @@ fn located_at(tokens: TokenStream, span: Span) -> TokenStream {
 
 /// The path of an operation's marker trait.
 pub fn marker_path(op: OperationId, span: Span) -> TokenStream {
-    let marker = marker(op.api().name(), op.title());
+    let marker = op.marker();
     let module = Ident::new(&marker.module, span);
     let name = Ident::new(&marker.name, span);
     quote_spanned! {span=> ::zoom_scopes::operations::#module::#name }
 }
 
-/// `operation!("Title"[, api = "Group"])`: `&'static Operation`.
+/// `operation!("Title"[, api = "Group"])`: `&'static Operation`. An operation that no OAuth
+/// scope authorises (`!op.oauth()`) is still returned: the macro names an operation and
+/// performs nothing, so it has no scope to check (the value's `granted_by` is empty, no
+/// `ScopeSet` covers it, and the client refuses to send it); `#[requires_api]` refuses it.
 pub fn operation(input: TokenStream) -> TokenStream {
     let resolved = args::operation_args(input, Accepts::ApiOnly)
         .and_then(|args| Ok((check::operation(&args)?, args.title)));
@@ -142,9 +148,9 @@ pub fn operation(input: TokenStream) -> TokenStream {
     }
 }
 
-/// `scopes!("a", "b")`: a `ScopeSet` constant expression.
+/// `scopes!("a", "b")`: a `ScopeSet` constant expression, of scopes of one model.
 pub fn scopes(input: TokenStream) -> TokenStream {
-    let resolved = args::scope_names(input).and_then(|names| check::scopes(&names));
+    let resolved = args::scope_names(input).and_then(|names| check::declaration(&names, "scopes!"));
     match resolved {
         Ok(scopes) => scope_set(&scopes),
         Err(error) => in_expression(&error, quote!(::zoom_scopes::ScopeSet::EMPTY)),
@@ -161,7 +167,7 @@ pub fn scope_set(scopes: &[(ScopeId, Span)]) -> TokenStream {
 
 /// Errors in expression position, followed by a value of the right type so that the errors
 /// are the only ones.
-fn in_expression(error: &syn::Error, fallback: TokenStream) -> TokenStream {
+fn in_expression(error: &Error, fallback: TokenStream) -> TokenStream {
     let errors = error.to_compile_error();
     quote! { { #errors #fallback } }
 }
@@ -178,10 +184,23 @@ pub fn track(path: &str) -> TokenStream {
 /// The rustdoc paragraph an annotated function gains (the leading newline separates it from
 /// the function's own documentation).
 fn doc_paragraph(op: OperationId) -> String {
-    let scopes: Vec<&str> = op.granted_by().iter().map(|s| s.name()).collect();
-    let scopes = code_alternatives(&scopes, "no documented scope");
+    let named = |scopes: &[ScopeId]| -> Vec<&str> { scopes.iter().map(|s| s.name()).collect() };
+    let classic = named(op.granted_by());
+    let granular = named(op.granular());
+    let granular = match granular.is_empty() {
+        true => String::new(),
+        false => format!(
+            "; in granular scopes by {}",
+            code_alternatives(&granular, "")
+        ),
+    };
+    let classic = match (classic.is_empty(), granular.is_empty()) {
+        (true, true) => "no documented scope".to_owned(),
+        (true, false) => "no classic scope".to_owned(),
+        (false, _) => code_alternatives(&classic, ""),
+    };
     format!(
-        "\n **Zoom API:** \"{}\" ({} API), granted by {scopes}.",
+        "\n **Zoom API:** \"{}\" ({} API), granted by {classic}{granular}.",
         op.title(),
         op.api().name()
     )
@@ -213,7 +232,7 @@ fn deprecation_warning(op: OperationId, title: &Text) -> TokenStream {
 }
 
 /// `item` preceded by `error` as a `compile_error!`.
-pub fn with_error(item: TokenStream, error: syn::Error) -> TokenStream {
+pub fn with_error(item: TokenStream, error: Error) -> TokenStream {
     let error = error.to_compile_error();
     quote! { #error #item }
 }
@@ -231,9 +250,22 @@ mod tests {
         assert_eq!(
             doc_paragraph(indexed("Create a meeting")),
             "\n **Zoom API:** \"Create a meeting\" (Meeting API), granted by `meeting:write`, \
-             `meeting:write:admin` or `meeting:master`."
+             `meeting:write:admin` or `meeting:master`; in granular scopes by \
+             `meeting:write:meeting`, `meeting:write:meeting:admin` or \
+             `meeting:write:meeting:master`."
         );
-        assert!(doc_paragraph(indexed("Create a user")).ends_with("granted by `scim2`."));
+        let classic_only = OperationId::all()
+            .find(|op| op.granular().is_empty() && !op.granted_by().is_empty())
+            .unwrap();
+        assert!(!doc_paragraph(classic_only).contains("granular"));
+        let granular_only = OperationId::all()
+            .find(|op| !op.granular().is_empty() && op.granted_by().is_empty())
+            .unwrap();
+        assert!(
+            doc_paragraph(granular_only).contains("granted by no classic scope; in granular"),
+            "{}",
+            doc_paragraph(granular_only)
+        );
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! scopes = ["meeting:write", "user:read"]
 //! ```
 //!
+//! The names are classic (`meeting:write`) or granular (`meeting:write:meeting`), of one scope
+//! model: a list that mixes them is one error, which says which names are which.
+//!
 //! Zoom's page omits some grants (`meeting_summary:read` lists nothing, though it exists for
 //! meeting summaries). A crate can add them without editing this catalogue:
 //!
@@ -25,8 +28,9 @@ use std::ops::Range;
 
 use document::{Item, Table, Value};
 
-use zoom_scopes_tables::{OperationId, ScopeId};
+use zoom_scopes_tables::{Mixed, OperationId, ScopeId, model_of};
 
+use crate::model;
 use crate::resolve::{self, LookupError, ScopeError};
 
 /// What to write when a manifest declares nothing.
@@ -126,6 +130,9 @@ pub enum ManifestErrorKind {
     },
     /// An element of `scopes`, or a key of `grants`, is not a documented scope.
     UnknownScope(ScopeError),
+    /// `scopes` holds names of both scope models (the line is that of the first name of the
+    /// second model).
+    MixedModels(Mixed),
     /// An entry of `grants` is neither a title nor `{ title = "...", api = "..." }`.
     BadGrant,
     /// An entry of `grants` does not name exactly one operation.
@@ -175,6 +182,10 @@ impl fmt::Display for ManifestError {
                 index + 1
             ),
             ManifestErrorKind::UnknownScope(e) => write!(f, "{at}: {e}"),
+            ManifestErrorKind::MixedModels(mixed) => {
+                let source = format!("[package.metadata.zoom] in {at}");
+                f.write_str(&model::mixed_message(&source, mixed))
+            }
             ManifestErrorKind::BadGrant => write!(
                 f,
                 "grant in [package.metadata.zoom.grants] at {at} must be an operation title or \
@@ -351,6 +362,17 @@ impl Reader<'_> {
                 }),
                 Err(e) => self.error(Some(item.span.clone()), ManifestErrorKind::UnknownScope(e)),
             }
+        }
+        let ids: Vec<ScopeId> = declared.iter().map(|d| d.scope).collect();
+        if let Err(mixed) = model_of(&ids) {
+            let line = model::first_mixing(&ids)
+                .and_then(|at| declared.get(at))
+                .map(|d| d.line);
+            self.errors.push(ManifestError {
+                path: self.path.to_owned(),
+                line,
+                kind: ManifestErrorKind::MixedModels(mixed),
+            });
         }
         declared
     }
@@ -619,6 +641,57 @@ mod tests {
         );
         assert!(coverage::check(summary, &declared).is_ok());
         assert!(coverage::check(list, &declared).is_err());
+    }
+
+    #[test]
+    fn granular_scopes_and_grants_are_read() {
+        let text = format!(
+            "{HEAD}[package.metadata.zoom]\nscopes = [\"meeting:write:meeting:admin\", \"user:read:user:admin\"]\n\
+             [package.metadata.zoom.grants]\n\"user:read:user:admin\" = [\"Update a meeting\"]\n"
+        );
+        let declared = declared_scopes("Cargo.toml", &text).unwrap();
+        assert_eq!(
+            declared.ids().iter().map(|s| s.name()).collect::<Vec<_>>(),
+            ["meeting:write:meeting:admin", "user:read:user:admin"]
+        );
+        let update = resolve::operation("Update a meeting", None).unwrap();
+        assert!(declared.extra_grant(update));
+        assert!(coverage::check(update, &declared).is_ok());
+        let create = resolve::operation("Create a meeting", None).unwrap();
+        assert!(coverage::check(create, &declared).is_ok());
+    }
+
+    #[test]
+    fn mixed_models_are_one_error_on_the_first_name_of_the_second_model() {
+        let text = format!(
+            "{HEAD}[package.metadata.zoom]\nscopes = [\n  \"meeting:write\",\n  \"user:read\",\n  \
+             \"meeting:read:meeting\",\n  \"user:read:user\",\n]\n"
+        );
+        let errors = declared_scopes("Cargo.toml", &text).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, Some(8));
+        assert_eq!(
+            errors[0].to_string(),
+            "the scopes declared in [package.metadata.zoom] in Cargo.toml:8 mix Zoom's two scope \
+             models\n  classic:  meeting:write, user:read\n  granular: meeting:read:meeting, \
+             user:read:user\nhelp: an app has classic or granular scopes, not both; `cargo \
+             zoom-scopes migrate` gives the granular declaration for what this crate uses"
+        );
+        // A name of both models mixes with neither; an unknown name is its own error.
+        let both = format!(
+            "{HEAD}[package.metadata.zoom]\nscopes = [\"meeting:write:sip_dialing\", \"meeting:write\"]\n"
+        );
+        assert!(read(&both).is_ok());
+        let unknown = format!(
+            "{HEAD}[package.metadata.zoom]\nscopes = [\"meeting:write:meting\", \"meeting:read:meeting\"]\n"
+        );
+        let errors = read(&unknown).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].contains("did you mean \"meeting:write:meeting\""),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]
