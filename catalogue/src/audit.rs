@@ -4,13 +4,15 @@
 //!
 //! Finding the uses (parsing Rust, with the macros' own argument grammar) is the caller's job;
 //! titles resolve here exactly as the macros resolve them (`resolve::operation`), and the
-//! grants are the generated tables' plus the manifest's extra grants.
+//! grants are the generated tables' plus the manifest's extra grants, in the scope model of the
+//! declaration ([`model_of`]): a granular declaration is planned and checked with granular
+//! scopes.
 
 use std::fmt;
 
 use zoom_scopes_macros_core::manifest::{Declared, ExtraGrant};
 use zoom_scopes_macros_core::resolve::{self, LookupError, Subject};
-use zoom_scopes_tables::{Level, OperationId, ScopeId};
+use zoom_scopes_tables::{Level, Model, OperationId, ScopeId, model_of};
 
 use crate::plan::{self, Cost, Plan, PlanOptions};
 
@@ -28,6 +30,8 @@ pub struct Use {
     pub file: String,
     /// 1-based line of the title.
     pub line: usize,
+    /// 1-based column (in characters) of the title literal.
+    pub column: usize,
     /// 1-based line of the API group, when given: where an error about it is reported, as the
     /// macros report it on the `api` literal.
     pub api_line: Option<usize>,
@@ -74,6 +78,34 @@ pub struct Broader {
     pub instead: Vec<ScopeId>,
 }
 
+/// A declaration holding user-level scopes and `:admin` or `:master` ones: Zoom has no app
+/// type with both (a user-managed app holds user-level scopes, an admin-managed app `:admin`
+/// ones).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MixedLevels {
+    /// The user-level scopes declared, in the order written.
+    pub user: Vec<ScopeId>,
+    /// The `:admin` and `:master` scopes declared, in the order written.
+    pub admin: Vec<ScopeId>,
+    /// The declared scope that made the mix: the first one, in the order written, whose level
+    /// is not that of the first declared scope.
+    pub first: ScopeId,
+}
+
+impl MixedLevels {
+    /// The mix in `declared`, if there is one.
+    pub fn of(declared: &[ScopeId]) -> Option<MixedLevels> {
+        let is_user = |s: &&ScopeId| s.level() == Level::User;
+        let (user, admin): (Vec<ScopeId>, Vec<ScopeId>) = declared.iter().partition(is_user);
+        let first_is_user = declared.first().is_some_and(|s| is_user(&s));
+        let first = declared
+            .iter()
+            .copied()
+            .find(|s| is_user(&s) != first_is_user)?;
+        Some(MixedLevels { user, admin, first })
+    }
+}
+
 /// The findings of an audit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Audit {
@@ -83,6 +115,13 @@ pub struct Audit {
     pub typed: Vec<Resolved>,
     /// The declared scopes, as written.
     pub declared: Vec<ScopeId>,
+    /// The scope model of the declaration ([`model_of`]), which the audit plans and checks in.
+    /// A declaration mixing both models (which the manifest reader refuses) is audited as
+    /// granular, the only model apps created since March 2024 have: its classic names grant
+    /// nothing there.
+    pub model: Model,
+    /// User-level scopes declared together with `:admin` or `:master` ones.
+    pub mixed_levels: Option<MixedLevels>,
     /// The extra grants the manifest declares.
     pub extra_grants: Vec<ExtraGrant>,
     /// The level plans were restricted to, if any.
@@ -97,7 +136,8 @@ pub struct Audit {
     pub broader: Vec<Broader>,
 }
 
-/// Audits `uses` against `declared`. Fails with every use that does not resolve.
+/// Audits `uses` against `declared`, in the declaration's scope model. Fails with every use
+/// that does not resolve.
 pub fn audit(
     mut uses: Vec<Use>,
     declared: &Declared,
@@ -126,11 +166,13 @@ pub fn audit(
         resolved.into_iter().partition(|u| u.site.typed);
     let used = distinct_operations(&resolved);
     let declared_ids = declared.ids();
+    let model = model_of(&declared_ids).unwrap_or(Model::Granular);
     let options = PlanOptions {
+        model,
         level,
         extra_grants: &declared.grants,
     };
-    let grants = |scope, op| grants(&declared.grants, scope, op);
+    let grants = |scope, op| grants(model, &declared.grants, scope, op);
     let missing = used
         .iter()
         .copied()
@@ -162,7 +204,9 @@ pub fn audit(
         minimal: plan::minimal(&used, options),
         uses: resolved,
         typed,
+        mixed_levels: MixedLevels::of(&declared_ids),
         declared: declared_ids,
+        model,
         extra_grants: declared.grants.clone(),
         level,
         missing,
@@ -172,9 +216,10 @@ pub fn audit(
 }
 
 impl Audit {
-    /// Whether `scope` grants `op`, by the tables or by one of the manifest's extra grants.
+    /// Whether `scope` grants `op` in the audit's model, by the tables or by one of the
+    /// manifest's extra grants.
     pub fn grants(&self, scope: ScopeId, op: OperationId) -> bool {
-        grants(&self.extra_grants, scope, op)
+        grants(self.model, &self.extra_grants, scope, op)
     }
 
     /// The uses that `scope` grants, in source order.
@@ -194,18 +239,21 @@ impl Audit {
         distinct_operations(&self.uses)
     }
 
-    /// The options the audit planned with: its level and the manifest's extra grants.
+    /// The options the audit planned with: its model, its level and the manifest's extra
+    /// grants.
     pub fn plan_options(&self) -> PlanOptions<'_> {
         PlanOptions {
+            model: self.model,
             level: self.level,
             extra_grants: &self.extra_grants,
         }
     }
 }
 
-/// Whether `scope` grants `op`, by the tables or by an extra grant.
-fn grants(extra: &[ExtraGrant], scope: ScopeId, op: OperationId) -> bool {
-    op.granted_by().contains(&scope) || extra.iter().any(|g| g.scope == scope && g.operation == op)
+/// Whether `scope` grants `op` in `model`, by the tables or by an extra grant.
+fn grants(model: Model, extra: &[ExtraGrant], scope: ScopeId, op: OperationId) -> bool {
+    op.granted_in(model).contains(&scope)
+        || extra.iter().any(|g| g.scope == scope && g.operation == op)
 }
 
 fn distinct_operations(uses: &[Resolved]) -> Vec<OperationId> {
@@ -230,6 +278,7 @@ mod tests {
             function: format!("f{line}"),
             file: "src/lib.rs".to_owned(),
             line,
+            column: 1,
             api_line: api.map(|_| line + 1),
             typed: false,
         }
@@ -373,5 +422,52 @@ mod tests {
         let audit = audit(Vec::new(), &declare(&["meeting:write"]), None).unwrap();
         assert!(audit.missing.is_empty() && audit.minimal.scopes.is_empty());
         assert_eq!(names(&audit.unused), ["meeting:write"]);
+    }
+
+    #[test]
+    fn a_granular_declaration_is_audited_with_granular_scopes() {
+        let uses = vec![
+            site("Create a meeting", None, 1),
+            site("Get a meeting", None, 2),
+            site("Get a user", Some("User"), 3),
+        ];
+        let declared = declare(&["meeting:write:meeting:admin", "meeting:read:meeting"]);
+        let audit = audit(uses, &declared, None).unwrap();
+        assert_eq!(audit.model, Model::Granular);
+        assert_eq!(titles(&audit.missing), ["Get a user"]);
+        assert_eq!(
+            names(&audit.minimal.scopes),
+            [
+                "meeting:read:meeting",
+                "user:read:user",
+                "meeting:write:meeting"
+            ]
+        );
+        assert!(audit.unused.is_empty());
+        assert_eq!(
+            names(&[audit.broader[0].scope]),
+            ["meeting:write:meeting:admin"]
+        );
+        assert_eq!(names(&audit.broader[0].instead), ["meeting:write:meeting"]);
+        let mixed = audit.mixed_levels.expect("user-level and :admin scopes");
+        assert_eq!(names(&mixed.user), ["meeting:read:meeting"]);
+        assert_eq!(names(&mixed.admin), ["meeting:write:meeting:admin"]);
+        assert_eq!(names(&[mixed.first]), ["meeting:read:meeting"]);
+    }
+
+    #[test]
+    fn models_and_levels_of_declarations() {
+        let uses = || vec![site("Create a meeting", None, 1)];
+        let classic = audit(uses(), &declare(&["meeting:write"]), None).unwrap();
+        assert_eq!(classic.model, Model::Classic);
+        assert!(classic.missing.is_empty() && classic.mixed_levels.is_none());
+        // A mix of models, which the manifest reader refuses, is audited as granular.
+        let mixed = declare(&["meeting:write", "meeting:write:meeting"]);
+        let mixed = audit(uses(), &mixed, None).unwrap();
+        assert_eq!(mixed.model, Model::Granular);
+        assert_eq!(names(&mixed.unused), ["meeting:write"]);
+        assert_eq!(MixedLevels::of(&[]), None, "nothing declared mixes nothing");
+        let one_level = ScopeId::named("meeting:write:admin").unwrap();
+        assert_eq!(MixedLevels::of(&[one_level, one_level]), None);
     }
 }

@@ -4,22 +4,23 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
-use zoom_scopes_tables::Level;
+use zoom_scopes_tables::{Level, Model};
 
 use crate::render::Format;
 
 const EXIT_STATUS: &str = "\
 Exit status:
-  0  done; nothing to report
-  1  findings: `audit` found operations no declared scope grants, scopes denied with
-     --deny, or operations with no scope at --level; `explain` got a title documented
-     in several API groups (the choices are listed); `minimal` has operations with no
-     scope at --level; `search` found nothing
+  0  done; nothing to report (`migrate` exits 0 unless its input is bad)
+  1  findings: `audit` found operations no declared scope grants, findings denied
+     with --deny, or operations with no scope at --level; `explain` got a title
+     documented in several API groups (the choices are listed); `minimal` has
+     operations no scope of --model or --level grants; `search` found nothing
   2  usage or input errors: bad arguments, unknown titles, API groups or scopes, a
-     crate directory or source file that cannot be read or parsed, a bad manifest, or a
-     use of the macros the compiler refuses";
+     crate directory or source file that cannot be read or parsed, a bad manifest (one
+     mixing the two scope models too), or a use of the macros the compiler refuses";
 
-/// Zoom OAuth scopes: explain operations, search them, audit a crate, plan least privilege.
+/// Zoom OAuth scopes: explain operations, search them, audit a crate, plan least privilege,
+/// migrate classic scopes to granular ones.
 #[derive(Debug, Parser)]
 #[command(
     name = "cargo-zoom-scopes",
@@ -38,7 +39,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// What an operation is and which scopes grant it, least privileged first
+    /// What an operation is, which scopes of each model grant it (least privileged first),
+    /// and its endpoints
     #[command(after_help = EXIT_STATUS)]
     Explain {
         /// The operation's title, exactly as Zoom documents it, e.g. "Create a meeting"
@@ -47,11 +49,16 @@ pub enum Command {
         #[arg(long, value_name = "GROUP")]
         api: Option<String>,
     },
-    /// A scope's description, API group and level, and every operation it grants
+    /// A scope's model, description, API group and level, and every operation it grants
     #[command(after_help = EXIT_STATUS)]
     Scope {
-        /// The scope, exactly as Zoom documents it, e.g. meeting:write:admin
+        /// The scope, classic or granular, exactly as Zoom documents it, e.g.
+        /// meeting:write:admin or meeting:write:meeting:admin
         name: String,
+        /// The model to read the name in, for the two names both models have
+        /// (meeting:write:sip_dialing); default: the name's own, classic for those two
+        #[arg(long, value_enum)]
+        model: Option<ModelArg>,
     },
     /// Operations matching some words, best first: for finding the title to annotate
     #[command(after_help = EXIT_STATUS)]
@@ -80,9 +87,13 @@ pub enum Command {
         /// blank lines and lines starting with `#` are skipped
         #[arg(long, value_name = "FILE")]
         from: Option<PathBuf>,
-        /// Every operation of the catalogue
+        /// Every operation a scope of the --model grants
         #[arg(long, conflicts_with_all = ["titles", "from"])]
         all: bool,
+        /// Propose scopes of this model: classic (meeting:write) or granular
+        /// (meeting:write:meeting); operations no scope of the model grants are listed
+        #[arg(long, value_enum, default_value_t = ModelArg::Classic)]
+        model: ModelArg,
         /// Only propose scopes of this level; operations no scope of the level grants are
         /// listed, never covered with another level
         #[arg(long, value_enum)]
@@ -93,8 +104,11 @@ pub enum Command {
     /// Reads src/lib.rs, src/main.rs, src/bin/, examples/, tests/ and benches/, following `mod`
     /// declarations, for `#[requires_api]` and `operation!` uses. Reports `missing` (used operations
     /// no declared scope grants), `minimal` (the least-privilege cover of what is used), `unused`
-    /// (declared scopes granting nothing used) and `broader` (declared scopes a less privileged
-    /// set would replace).
+    /// (declared scopes granting nothing used), `broader` (declared scopes a less privileged
+    /// set would replace) and `mixed levels` (user-level scopes declared with :admin or :master
+    /// ones, which no Zoom app type holds), in the scope model the crate declares (classic or
+    /// granular). `--format sarif` (for GitHub code scanning) and `--format github`
+    /// (workflow commands) place the findings on their lines, paths relative to CRATE_DIR.
     #[command(after_help = EXIT_STATUS)]
     Audit {
         /// The crate's directory (the one with its Cargo.toml)
@@ -108,6 +122,40 @@ pub enum Command {
         #[arg(long, value_enum, value_delimiter = ',', value_name = "FINDING")]
         deny: Vec<Deny>,
     },
+    /// The granular declaration to replace a crate's classic scopes with
+    ///
+    /// Reads the crate as `audit` does and plans the least-privilege granular scopes for the
+    /// operations it uses, at the app's own level: user-level scopes for an app declaring only
+    /// user-level classic scopes, :admin ones for an app declaring :admin or :master ones.
+    /// Operations no granular scope of that level grants get the least privileged one that does,
+    /// and are listed apart. Compares the result with Zoom's migration set, what Zoom's
+    /// "Migrate" button assigns: every granular scope of every operation the declared classic
+    /// scopes grant. A crate declaring granular scopes already has nothing to migrate.
+    #[command(after_help = EXIT_STATUS)]
+    Migrate {
+        /// The crate's directory (the one with its Cargo.toml)
+        #[arg(default_value = ".", value_name = "CRATE_DIR")]
+        dir: PathBuf,
+    },
+}
+
+/// A scope model, as written on the command line.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ModelArg {
+    /// The scopes of Zoom's classic-scope page (meeting:write)
+    Classic,
+    /// Per-operation scopes (meeting:write:meeting), the only ones apps created since March
+    /// 2024 have
+    Granular,
+}
+
+impl From<ModelArg> for Model {
+    fn from(model: ModelArg) -> Model {
+        match model {
+            ModelArg::Classic => Model::Classic,
+            ModelArg::Granular => Model::Granular,
+        }
+    }
 }
 
 /// A scope level, as written on the command line.
@@ -138,6 +186,8 @@ pub enum Deny {
     Unused,
     /// Declared scopes where a less privileged set would do
     Broader,
+    /// User-level scopes declared together with :admin or :master ones
+    MixedLevels,
 }
 
 /// The arguments with cargo's subcommand name removed: cargo runs
@@ -154,6 +204,7 @@ pub fn arguments(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+    use std::path::Path;
 
     fn os(args: &[&str]) -> Vec<OsString> {
         args.iter().map(OsString::from).collect()
@@ -181,6 +232,10 @@ mod tests {
         assert_eq!(cli.format, Format::Json);
         let cli = Cli::try_parse_from(os(&["c", "--format", "markdown", "scope", "x"])).unwrap();
         assert_eq!(cli.format, Format::Markdown);
+        let cli = Cli::try_parse_from(os(&["c", "audit", "--format", "sarif"])).unwrap();
+        assert_eq!(cli.format, Format::Sarif);
+        let cli = Cli::try_parse_from(os(&["c", "--format", "github", "audit"])).unwrap();
+        assert_eq!(cli.format, Format::Github);
     }
 
     #[test]
@@ -193,5 +248,32 @@ mod tests {
         };
         assert_eq!(deny, [Deny::Unused, Deny::Broader]);
         assert_eq!(dir, PathBuf::from("."));
+        let cli = Cli::try_parse_from(os(&["c", "audit", "--deny", "mixed-levels"])).unwrap();
+        assert!(matches!(cli.command, Command::Audit { deny, .. } if deny == [Deny::MixedLevels]));
+    }
+
+    #[test]
+    fn models_default_to_classic_for_minimal_and_to_the_name_for_scope() {
+        let cli = Cli::try_parse_from(os(&["c", "minimal", "--all"])).unwrap();
+        assert!(matches!(
+            cli.command,
+            Command::Minimal {
+                model: ModelArg::Classic,
+                ..
+            }
+        ));
+        let cli = Cli::try_parse_from(os(&["c", "minimal", "--all", "--model", "granular"]));
+        assert!(matches!(
+            cli.unwrap().command,
+            Command::Minimal {
+                model: ModelArg::Granular,
+                ..
+            }
+        ));
+        let cli = Cli::try_parse_from(os(&["c", "scope", "x"])).unwrap();
+        assert!(matches!(cli.command, Command::Scope { model: None, .. }));
+        let cli = Cli::try_parse_from(os(&["c", "migrate"])).unwrap();
+        assert!(matches!(cli.command, Command::Migrate { dir } if dir == Path::new(".")));
+        assert!(Cli::try_parse_from(os(&["c", "minimal", "--all", "--model", "both"])).is_err());
     }
 }

@@ -1,5 +1,6 @@
 //! `cargo zoom-scopes`: explain Zoom API operations and scopes, search them, audit a crate's
-//! declared scopes, and plan least-privilege scopes.
+//! declared scopes, plan least-privilege scopes, and migrate a crate's classic scopes to
+//! granular ones.
 //!
 //! A thin front end: the data and its exact lookups live in `zoom-scopes-tables`; the lookups
 //! with suggestions, their messages, the macros' argument grammar and the manifest reader in

@@ -53,6 +53,108 @@ fn json_follows_the_public_contract() {
         json!([{"scope": "meeting:write:admin", "instead": ["meeting:write"]}])
     );
     assert_eq!(json["level"], serde_json::Value::Null);
+    assert_eq!(json["model"], "classic");
+    assert_eq!(
+        json["mixed_levels"],
+        json!({"user": ["meeting:read", "webinar:read"], "admin": ["meeting:write:admin"]})
+    );
+}
+
+#[test]
+fn a_granular_declaration_is_audited_with_granular_scopes() {
+    const GRANULAR: &str = "tests/fixtures/granular";
+    let text = run(&["audit", GRANULAR]);
+    snapshot("audit_granular.txt", &text.exits(1).stdout);
+    let json = run(&["audit", GRANULAR, "--format", "json"])
+        .exits(1)
+        .json();
+    assert_eq!(json["model"], "granular");
+    assert_eq!(json["missing"], json!(["List meetings"]));
+    assert_eq!(
+        json["minimal"],
+        json!([
+            "meeting:read:meeting",
+            "meeting:read:list_meetings",
+            "user:read:user",
+            "meeting:write:meeting"
+        ])
+    );
+    assert_eq!(json["unused"], json!(["webinar:read:webinar"]));
+    assert_eq!(json["mixed_levels"], serde_json::Value::Null);
+    // Granular scopes have no description: the Markdown says what they grant.
+    let md = run(&["audit", GRANULAR, "--format", "markdown"]);
+    let md = &md.exits(1).stdout;
+    assert!(md.contains("Granular scopes, declared in"), "{md}");
+    assert!(
+        md.contains("| `meeting:write:meeting` | Create a meeting | Create a meeting |"),
+        "{md}"
+    );
+    let admin = run(&["audit", GRANULAR, "--level", "admin", "--format", "json"]).json();
+    assert_eq!(
+        admin["minimal"],
+        json!([
+            "meeting:read:meeting:admin",
+            "meeting:read:list_meetings:admin",
+            "user:read:user:admin",
+            "meeting:write:meeting:admin"
+        ])
+    );
+}
+
+#[test]
+fn user_level_scopes_declared_with_admin_ones_are_a_finding() {
+    const MIXED: &str = "tests/fixtures/mixed_levels";
+    let text = run(&["audit", MIXED]);
+    let out = &text.exits(0).stdout;
+    assert!(
+        out.contains(
+            "levels    user-level scopes (meeting:read:meeting) declared with admin-level ones \
+             (meeting:write:meeting:admin, user:read:user:admin): no Zoom app type holds both"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("user-level and admin-level scopes mixed\n"),
+        "{out}"
+    );
+    let json = run(&["audit", MIXED, "--format", "json"]).exits(0).json();
+    assert_eq!(
+        json["mixed_levels"],
+        json!({
+            "user": ["meeting:read:meeting"],
+            "admin": ["meeting:write:meeting:admin", "user:read:user:admin"]
+        })
+    );
+    run(&["audit", MIXED, "--deny", "mixed-levels"]).exits(1);
+    let md = run(&["audit", MIXED, "--format", "markdown"]);
+    assert!(
+        md.exits(0)
+            .stdout
+            .contains("- **Mixed levels**: user-level scopes")
+    );
+}
+
+#[test]
+fn a_declaration_of_both_models_is_refused() {
+    let dir = temp_crate(
+        "both-models",
+        r#"["meeting:write", "meeting:read:meeting"]"#,
+        "#[zoom_scopes::requires_api(\"Create a meeting\")]\nfn f() {}\n",
+    );
+    let shown = dir.to_str().unwrap();
+    for command in ["audit", "migrate"] {
+        let r = run(&[command, shown]);
+        let err = &r.exits(2).stderr;
+        assert!(r.stdout.is_empty());
+        // The manifest reader's message or the CLI's: both name each scope's model.
+        assert!(err.contains("/Cargo.toml:7"), "{err}");
+        assert!(
+            err.contains("meeting:write") && err.contains("meeting:read:meeting"),
+            "{err}"
+        );
+        assert!(err.contains("classic") && err.contains("granular"), "{err}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -351,6 +453,28 @@ fn what_the_compiler_refuses_the_audit_refuses_with_its_message() {
         r.exits(2).stderr,
         format!("error: tests/fixtures/operation_app/src/lib.rs:2:49: {expected}\n")
     );
+}
+
+#[test]
+fn a_declaration_of_both_scope_models_is_refused_with_the_macros_message() {
+    let dir = temp_crate(
+        "mixed-models",
+        r#"["meeting:write", "meeting:read:meeting"]"#,
+        "#[zoom_scopes::requires_api(\"Create a meeting\")]\npub fn f() {}\n",
+    );
+    for command in ["audit", "migrate"] {
+        let r = run(&[command, dir.to_str().unwrap()]);
+        let stderr = &r.exits(2).stderr;
+        assert!(
+            stderr.contains("mix Zoom's two scope models"),
+            "{command}: {stderr}"
+        );
+        assert!(
+            stderr.contains("  classic:  meeting:write\n  granular: meeting:read:meeting"),
+            "{stderr}"
+        );
+    }
+    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]

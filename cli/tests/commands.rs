@@ -19,6 +19,79 @@ fn explain_text_markdown_json() {
     );
     assert_eq!(json["scope_details"][1]["level"], "admin");
     assert_eq!(json["master_only"], false);
+    assert_eq!(
+        json["granular"],
+        serde_json::json!([
+            "meeting:write:meeting",
+            "meeting:write:meeting:admin",
+            "meeting:write:meeting:master"
+        ])
+    );
+    assert_eq!(json["granular_details"][2]["level"], "master");
+    // The public contract's fields, exactly; the regular endpoint first.
+    assert_eq!(
+        json["endpoints"],
+        serde_json::json!([
+            {"method": "POST", "path": "/users/{userId}/meetings", "master_account": false},
+            {
+                "method": "POST",
+                "path": "/accounts/{accountId}/users/{userId}/meetings",
+                "master_account": true
+            }
+        ])
+    );
+    assert_eq!(json["endpoint_details"][0]["rate_limit"], "LIGHT");
+    assert_eq!(json["endpoint_details"][0]["operation_id"], "meetingCreate");
+    assert_eq!(json["oauth"], true);
+    assert_eq!(json["annotation"], "#[requires_api(\"Create a meeting\")]");
+}
+
+#[test]
+fn explain_says_when_no_oauth_scope_or_no_scope_of_a_model_grants_it() {
+    let sdk = run(&["explain", "Create a session", "--api", "Video SDK"]);
+    snapshot("explain_no_oauth.txt", &sdk.exits(0).stdout);
+    let json = run(&[
+        "explain",
+        "Create a session",
+        "--api",
+        "Video SDK",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert_eq!(json["oauth"], false);
+    assert_eq!(json["scopes"], serde_json::json!([]));
+    assert_eq!(json["granular"], serde_json::json!([]));
+    assert_eq!(json["annotation"], serde_json::Value::Null);
+    assert_eq!(json["master_only"], false);
+    assert_eq!(json["endpoints"].as_array().unwrap().len(), 2);
+    let md = run(&[
+        "explain",
+        "Create a session",
+        "--api",
+        "Video SDK",
+        "--format",
+        "markdown",
+    ]);
+    assert!(
+        md.exits(0)
+            .stdout
+            .contains("> Note: no OAuth scope of either model grants it")
+    );
+    // The title alone names Zoom Events' operation, which OAuth scopes grant.
+    let events = run(&["explain", "Create a session", "--format", "json"]).json();
+    assert_eq!(events["api"], "Zoom Events");
+    // A title of the API reference only: granular scopes, no classic one.
+    let new = run(&["explain", "List subaccounts"]);
+    let out = &new.exits(0).stdout;
+    assert!(
+        out.contains("classic scopes: none (the classic-scope page does not list it"),
+        "{out}"
+    );
+    assert!(
+        out.contains("account:read:list_sub_accounts:master"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -32,7 +105,12 @@ fn explain_notes_master_only_and_deprecated() {
         "json",
     ])
     .json();
-    assert_eq!(json["master_only"], true);
+    assert_eq!(
+        json["master_only"], true,
+        "classic: meeting_summary:master only"
+    );
+    assert_eq!(json["granular_master_only"], false);
+    assert_eq!(json["granular"][0], "meeting:read:summary");
     let deprecated = run(&["explain", "Get indicators settings [Deprecated]"]);
     assert!(
         deprecated
@@ -123,6 +201,60 @@ fn scope_text_markdown_json() {
     let ops = json["operations"].as_array().unwrap();
     assert!(ops.iter().any(|o| o["title"] == "Get a meeting"));
     assert!(!ops.iter().any(|o| o["title"] == "Create a meeting"));
+}
+
+#[test]
+fn scope_knows_granular_names_and_shows_the_model() {
+    let text = run(&["scope", "meeting:write:meeting:admin"]);
+    snapshot("scope_granular.txt", &text.exits(0).stdout);
+    let json = run(&["scope", "meeting:write:meeting:admin", "--format", "json"]).json();
+    assert_eq!(json["model"], "granular");
+    assert_eq!(json["models"], serde_json::json!(["granular"]));
+    assert_eq!(json["level"], "admin");
+    assert_eq!(json["access"], "write");
+    assert_eq!(json["description"], serde_json::Value::Null);
+    assert_eq!(
+        json["operations"],
+        serde_json::json!([{"title": "Create a meeting", "api": "Meeting"}])
+    );
+    let classic = run(&["scope", "meeting:read:admin", "--format", "json"]).json();
+    assert_eq!(classic["model"], "classic");
+    // A name of both models lists what it grants in the one asked for.
+    let both = run(&["scope", "meeting:write:sip_dialing", "--format", "json"]).json();
+    assert_eq!(both["model"], "classic");
+    assert_eq!(both["models"], serde_json::json!(["classic", "granular"]));
+    assert_eq!(both["operations"], serde_json::json!([]));
+    let granular = run(&[
+        "scope",
+        "meeting:write:sip_dialing",
+        "--model",
+        "granular",
+        "--format",
+        "json",
+    ]);
+    let granular = granular.exits(0).json();
+    assert_eq!(granular["model"], "granular");
+    assert_eq!(granular["operations"].as_array().unwrap().len(), 1);
+    let md = run(&["scope", "meeting:write:meeting", "--format", "markdown"]);
+    assert!(md.exits(0).stdout.contains("model: granular"));
+    // A name outside the model asked for is an input error, with the way on.
+    let wrong = run(&["scope", "meeting:write", "--model", "granular"]);
+    let err = &wrong.exits(2).stderr;
+    assert!(
+        err.starts_with("error: meeting:write is a classic scope, not a granular one\nhelp: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("meeting:delete:meeting, and ") && err.contains("migrate"),
+        "{err}"
+    );
+    let wrong = run(&["scope", "meeting:write:meeting", "--model", "classic"]);
+    assert!(
+        wrong
+            .exits(2)
+            .stderr
+            .starts_with("error: meeting:write:meeting is a granular scope, not a classic one")
+    );
 }
 
 #[test]
@@ -290,11 +422,73 @@ fn minimal_by_level_reports_what_the_level_cannot_grant() {
 }
 
 #[test]
+fn minimal_with_granular_scopes() {
+    let args = [
+        "minimal",
+        "--model",
+        "granular",
+        "Create a meeting",
+        "Get a meeting",
+        "List meetings @ Meeting",
+        "Get a user @ User",
+    ];
+    snapshot("minimal_granular.txt", &run(&args).exits(0).stdout);
+    let json = run(&[&args[..], &["--format", "json"]].concat()).json();
+    assert_eq!(json["model"], "granular");
+    assert_eq!(
+        json["scopes"],
+        serde_json::json!([
+            "meeting:read:meeting",
+            "meeting:read:list_meetings",
+            "user:read:user",
+            "meeting:write:meeting"
+        ])
+    );
+    assert_eq!(json["no_scope_in_model"], serde_json::json!([]));
+    // An operation no scope of the model grants is listed with the other model's (exit 1).
+    let classic = run(&["minimal", "Create a meeting", "List subaccounts"]);
+    assert!(
+        classic
+            .exits(1)
+            .stdout
+            .contains("no classic scope grants 1 operation (left out of the plan):"),
+        "{}",
+        classic.stdout
+    );
+    let json = run(&[
+        "minimal",
+        "List subaccounts",
+        "Create a session @ Video SDK",
+        "--model",
+        "granular",
+        "--level",
+        "admin",
+        "--format",
+        "json",
+    ]);
+    let json = json.exits(1).json();
+    assert_eq!(
+        json["no_scope_in_model"],
+        serde_json::json!([{"title": "Create a session", "api": "Video SDK", "scopes": []}])
+    );
+    assert_eq!(
+        json["no_scope_at_level"],
+        serde_json::json!([{
+            "title": "List subaccounts",
+            "api": "Account",
+            "scopes": ["account:read:list_sub_accounts:master"]
+        }])
+    );
+}
+
+#[test]
 fn minimal_of_the_whole_catalogue() {
     let json = run(&["minimal", "--all", "--format", "json"])
         .exits(0)
         .json();
+    // Every operation a classic scope grants: the classic page's.
     assert_eq!(json["operations"].as_array().unwrap().len(), 1490);
+    assert_eq!(json["model"], "classic");
     assert_eq!(
         json["cost"],
         serde_json::json!({"master": 13, "admin": 69, "write": 73, "scopes": 119})
@@ -302,6 +496,21 @@ fn minimal_of_the_whole_catalogue() {
     let text = run(&["minimal", "--all"]);
     assert!(text.exits(0).stdout.starts_with(
         "1490 operations: least privilege is 119 scopes: 13 master, 69 admin, 73 write\n"
+    ));
+    // Every operation a granular scope grants, covered exactly.
+    let json = run(&[
+        "minimal", "--all", "--model", "granular", "--format", "json",
+    ]);
+    let json = json.exits(0).json();
+    assert_eq!(json["operations"].as_array().unwrap().len(), 1695);
+    assert_eq!(
+        json["cost"],
+        serde_json::json!({"master": 29, "admin": 842, "write": 786, "scopes": 1420})
+    );
+    let text = run(&["minimal", "--all", "--model", "granular"]);
+    assert!(text.exits(0).stdout.starts_with(
+        "1695 operations, granular scopes: least privilege is 1420 scopes: 29 master, 842 admin, \
+         786 write\n"
     ));
 }
 

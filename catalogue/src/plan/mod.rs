@@ -7,7 +7,9 @@
 //! structure keeps small (most operations are granted by a handful of scopes of one resource).
 //!
 //! Grants are exact: a scope is a candidate for an operation only when the tables (or an extra
-//! grant the app's manifest declares) list the operation under it.
+//! grant the app's manifest declares) list the operation under it, in the scope model planned
+//! for ([`PlanOptions::model`]): the classic page's lists, or the granular lists of Zoom's API
+//! reference. [`migrate`] plans a classic app's granular declaration.
 //!
 //! ```
 //! use zoom_scopes_catalogue::plan::{self, PlanOptions};
@@ -22,6 +24,7 @@
 
 mod branch;
 mod cover;
+pub mod migrate;
 mod reduce;
 
 use std::fmt;
@@ -31,7 +34,7 @@ use std::ops::{Add, AddAssign};
 pub use cover::{Cover, cover};
 
 use zoom_scopes_macros_core::manifest::ExtraGrant;
-use zoom_scopes_tables::{Access, Level, OperationId, ScopeId, rank};
+use zoom_scopes_tables::{Access, Level, Model, OperationId, ScopeId, rank};
 
 /// The privilege a set of scopes carries, compared lexicographically in field order: a plan
 /// with fewer `:master` scopes is better whatever the rest, and so on down to the plain count.
@@ -115,8 +118,12 @@ impl fmt::Display for Cost {
 }
 
 /// What a plan may use besides the tables' grants.
-#[derive(Copy, Clone, Debug, Default)]
+#[derive(Copy, Clone, Debug)]
 pub struct PlanOptions<'a> {
+    /// The scope model to propose scopes of; classic by default. Only scopes of this model are
+    /// candidates: an operation no scope of the model grants is left out of the plan and
+    /// reported in [`Plan::unavailable`].
+    pub model: Model,
     /// Propose only scopes of this level. An operation no scope of the level grants is left
     /// out of the plan and reported in [`Plan::unavailable`]: another level is never picked
     /// silently.
@@ -126,6 +133,24 @@ pub struct PlanOptions<'a> {
     pub extra_grants: &'a [ExtraGrant],
 }
 
+impl Default for PlanOptions<'_> {
+    /// Classic scopes of any level, no extra grants.
+    fn default() -> Self {
+        PlanOptions {
+            model: Model::Classic,
+            level: None,
+            extra_grants: &[],
+        }
+    }
+}
+
+impl PlanOptions<'_> {
+    /// Whether `scope` may be proposed: of the model and, when one is given, of the level.
+    pub fn admits(&self, scope: ScopeId) -> bool {
+        scope.in_model(self.model) && self.level.is_none_or(|l| scope.level() == l)
+    }
+}
+
 /// A least-privilege set of scopes for some operations.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
@@ -133,24 +158,22 @@ pub struct Plan {
     pub scopes: Vec<ScopeId>,
     /// Their total privilege.
     pub cost: Cost,
-    /// Operations no candidate scope grants (none exists at the requested level), in the
-    /// order asked, each once. The plan covers every other operation.
+    /// Operations no candidate scope grants (none exists in the requested model, or at the
+    /// requested level), in the order asked, each once. The plan covers every other operation.
     pub unavailable: Vec<OperationId>,
 }
 
-/// The scopes that may grant `op` in a plan: those the tables list it under, and those an
-/// extra grant names, restricted to `options.level`; least privileged first.
+/// The scopes that may grant `op` in a plan: those the tables list it under in
+/// `options.model`, and those an extra grant names, restricted to the model and to
+/// `options.level`; least privileged first.
 pub fn candidates(op: OperationId, options: PlanOptions<'_>) -> Vec<ScopeId> {
-    let listed = op.granted_by().iter().copied();
+    let listed = op.granted_in(options.model).iter().copied();
     let extra = options
         .extra_grants
         .iter()
         .filter(|g| g.operation == op)
         .map(|g| g.scope);
-    let mut scopes: Vec<ScopeId> = listed
-        .chain(extra)
-        .filter(|s| options.level.is_none_or(|l| s.level() == l))
-        .collect();
+    let mut scopes: Vec<ScopeId> = listed.chain(extra).filter(|&s| options.admits(s)).collect();
     rank(&mut scopes);
     scopes.dedup();
     scopes
@@ -160,9 +183,10 @@ pub fn candidates(op: OperationId, options: PlanOptions<'_>) -> Vec<ScopeId> {
 /// exactly optimal under [`Cost`]'s order. Ties between equally privileged plans are broken
 /// the same way on every run.
 pub fn minimal(ops: &[OperationId], options: PlanOptions<'_>) -> Plan {
+    let mut seen = vec![false; OperationId::COUNT];
     let mut wanted: Vec<OperationId> = Vec::new();
     for &op in ops {
-        if !wanted.contains(&op) {
+        if !std::mem::replace(&mut seen[op.index()], true) {
             wanted.push(op);
         }
     }

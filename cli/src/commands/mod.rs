@@ -2,7 +2,9 @@
 
 mod audit;
 mod explain;
+mod migrate;
 mod minimal;
+mod package;
 mod scope;
 mod search;
 
@@ -43,19 +45,34 @@ impl From<io::Error> for Failure {
 
 pub fn run(cli: Cli) -> Result<Status, Failure> {
     let format = cli.format;
+    if format.annotates() && !matches!(cli.command, Command::Audit { .. }) {
+        return Err(Failure::new(format!(
+            "--format {} is for `audit` only: it places findings on the lines of a crate's \
+             files; use text, json or markdown here",
+            format.name()
+        )));
+    }
     match cli.command {
         Command::Explain { title, api } => explain::run(&title, api.as_deref(), format),
-        Command::Scope { name } => scope::run(&name, format),
+        Command::Scope { name, model } => scope::run(&name, model.map(Into::into), format),
         Command::Search { words, limit } => search::run(&words.join(" "), limit, format),
         Command::Minimal {
             titles,
             from,
             all,
+            model,
             level,
-        } => minimal::run(&titles, from.as_deref(), all, level.map(Into::into), format),
+        } => {
+            let scopes = minimal::Scopes {
+                model: model.into(),
+                level: level.map(Into::into),
+            };
+            minimal::run(&titles, from.as_deref(), all, scopes, format)
+        }
         Command::Audit { dir, level, deny } => {
             audit::run(&dir, level.map(Into::into), &deny, format)
         }
+        Command::Migrate { dir } => migrate::run(&dir, format),
     }
 }
 
@@ -120,9 +137,11 @@ fn scope_names(ids: &[ScopeId]) -> Vec<&'static str> {
     ids.iter().map(|s| s.name()).collect()
 }
 
-/// The attribute to write for `op`: with `api` only when the title needs it.
+/// The attribute to write for `op`: with `api` only when the title alone does not name it (a
+/// title several API groups document, or the Video SDK's "Create a session", which the title
+/// alone names in Zoom Events).
 fn annotation(op: OperationId) -> String {
-    if OperationId::find(op.title(), None).is_some() {
+    if OperationId::find(op.title(), None) == Some(op) {
         format!("#[requires_api({:?})]", op.title())
     } else {
         let api = op.api().name();
@@ -176,5 +195,10 @@ mod tests {
         );
         assert_eq!(short_label(list), "List meetings (Meeting)");
         assert_eq!(short_label(create), "Create a meeting");
+        let sdk = resolve::operation("Create a session", Some("Video SDK")).unwrap();
+        assert_eq!(
+            annotation(sdk),
+            "#[requires_api(\"Create a session\", api = \"Video SDK\")]"
+        );
     }
 }

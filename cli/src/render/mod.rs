@@ -1,8 +1,10 @@
-//! Output: the three formats every command speaks, and the helpers their renderers share.
+//! Output: the three formats every command speaks, the two `audit` adds for CI, and the
+//! helpers their renderers share.
 //!
 //! Each command builds a report value; JSON is its serde form (field names are part of the
 //! public contract), text is for people (aligned, coloured on a terminal), Markdown is for
-//! documents such as Zoom's app review.
+//! documents such as Zoom's app review. SARIF and GitHub workflow commands place findings on
+//! the lines of a crate's files; only `audit` has such findings.
 
 mod markdown;
 mod style;
@@ -25,12 +27,42 @@ pub enum Format {
     Json,
     /// GitHub-flavoured Markdown.
     Markdown,
+    /// SARIF 2.1.0, for GitHub code scanning (audit only).
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the lines of the findings (audit only).
+    Github,
+}
+
+impl Format {
+    /// Whether the format places findings in files, which only `audit` has.
+    pub fn annotates(self) -> bool {
+        matches!(self, Format::Sarif | Format::Github)
+    }
+
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+        }
+    }
 }
 
 /// A command's result, renderable in every format.
 pub trait Report: Serialize {
     fn text(&self, style: &Style) -> String;
     fn markdown(&self) -> String;
+    /// A SARIF 2.1.0 log of the findings; `None` for a report without findings in files.
+    fn sarif(&self) -> Option<String> {
+        None
+    }
+    /// GitHub Actions workflow commands, one per finding; `None` likewise.
+    fn github(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Writes `report` to standard output. A closed pipe (`| head`) is not an error.
@@ -42,6 +74,19 @@ pub fn emit<R: Report>(report: &R, format: Format) -> io::Result<()> {
             let mut json = serde_json::to_string_pretty(report).map_err(io::Error::other)?;
             json.push('\n');
             json
+        }
+        Format::Sarif | Format::Github => {
+            let body = if format == Format::Sarif {
+                report.sarif()
+            } else {
+                report.github()
+            };
+            body.ok_or_else(|| {
+                io::Error::new(
+                    io::ErrorKind::Unsupported,
+                    format!("--format {} is for `audit` only", format.name()),
+                )
+            })?
         }
     };
     let mut out = io::stdout().lock();

@@ -82,6 +82,7 @@ pub struct Scan {
     pub uses: Vec<Use>,
     /// Files read, in the order read.
     pub files: Vec<String>,
+    /// Where the title of each use starts on its line.
     /// Module declarations whose file is not there: the audit goes on without them.
     pub warnings: Vec<Problem>,
 }

@@ -10,6 +10,7 @@ use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::{Attribute, Expr, Ident, Meta, Token};
 use zoom_scopes_catalogue::audit::Use;
+use zoom_scopes_macros_core::Error;
 use zoom_scopes_macros_core::args::{self, Accepts, OperationArgs};
 use zoom_scopes_macros_core::expand::NOT_ON_A_FUNCTION;
 
@@ -136,7 +137,7 @@ impl<'a> FileVisitor<'a> {
 
     /// Records one use, or the macro's error for its arguments; `site` is the whole use, where
     /// an error that has no token to stand on is shown.
-    fn record(&mut self, parsed: syn::Result<OperationArgs>, function: &str, site: Span) {
+    fn record(&mut self, parsed: Result<OperationArgs, Error>, function: &str, site: Span) {
         match parsed {
             Ok(a) => self.uses.push(Use {
                 title: a.title.value().to_owned(),
@@ -144,6 +145,7 @@ impl<'a> FileVisitor<'a> {
                 function: function.to_owned(),
                 file: self.file.to_owned(),
                 line: a.title.span().start().line,
+                column: a.title.span().start().column + 1,
                 api_line: a.api.as_ref().map(|api| api.span().start().line),
                 typed: a.app.is_some() || self.in_typed,
             }),

@@ -1,5 +1,5 @@
-//! `minimal TITLE... [--from FILE] [--all] [--level L]`: the least-privilege set of scopes
-//! granting every named operation.
+//! `minimal TITLE... [--from FILE] [--all] [--model M] [--level L]`: the least-privilege set
+//! of scopes of one model granting every named operation.
 
 mod input;
 
@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Serialize;
 use zoom_scopes_catalogue::plan::{self, Cost, Plan, PlanOptions};
-use zoom_scopes_tables::{Level, OperationId};
+use zoom_scopes_tables::{Level, Model, OperationId};
 
 use super::{Failure, OperationView, ScopeView, Status, answer, scope_names, short_label};
 use crate::render::{
@@ -15,15 +15,27 @@ use crate::render::{
 };
 use input::{Input, read_list, resolve_all};
 
+/// The scopes a plan may propose: of one model and, when given, one level.
+#[derive(Copy, Clone, Debug)]
+pub struct Scopes {
+    pub model: Model,
+    pub level: Option<Level>,
+}
+
 pub fn run(
     titles: &[String],
     from: Option<&Path>,
     all: bool,
-    level: Option<Level>,
+    scopes: Scopes,
     format: Format,
 ) -> Result<Status, Failure> {
+    let Scopes { model, level } = scopes;
     let wanted = if all {
-        OperationId::all().collect()
+        // Every operation a scope of the model grants: the others (Video SDK operations, and
+        // in each model those only the other grants) cannot be in any plan.
+        OperationId::all()
+            .filter(|op| !op.granted_in(model).is_empty())
+            .collect()
     } else {
         let mut inputs: Vec<Input> = titles
             .iter()
@@ -38,12 +50,13 @@ pub fn run(
         resolve_all(&inputs)?
     };
     let options = PlanOptions {
+        model,
         level,
         ..PlanOptions::default()
     };
     let plan = plan::minimal(&wanted, options);
-    let report = MinimalReport::new(&wanted, &plan, level);
-    let status = if report.no_scope_at_level.is_empty() {
+    let report = MinimalReport::new(&wanted, &plan, scopes);
+    let status = if report.no_scope_at_level.is_empty() && report.no_scope_in_model.is_empty() {
         Status::Clean
     } else {
         Status::Findings
@@ -54,6 +67,8 @@ pub fn run(
 #[derive(Serialize)]
 struct MinimalReport {
     operations: Vec<OperationView>,
+    /// The scope model planned in: `classic` or `granular`.
+    model: &'static str,
     level: Option<&'static str>,
     /// The scopes to request, least privileged first.
     scopes: Vec<&'static str>,
@@ -62,8 +77,10 @@ struct MinimalReport {
     headline: String,
     /// Each scope of the plan and the requested operations it grants.
     covers: Vec<Covered>,
-    /// Requested operations that no scope of `level` grants.
+    /// Requested operations that no scope of `level` grants (a scope of the model does).
     no_scope_at_level: Vec<Unavailable>,
+    /// Requested operations that no scope of `model` grants, with the other model's scopes.
+    no_scope_in_model: Vec<Unavailable>,
 }
 
 /// The plan's privilege, field by field.
@@ -100,15 +117,18 @@ struct Covered {
 struct Unavailable {
     #[serde(flatten)]
     operation: OperationView,
-    /// The scopes that do grant it, at other levels.
+    /// The scopes that do grant it: of the model at other levels in `no_scope_at_level`, of
+    /// the other model in `no_scope_in_model` (none: no OAuth scope grants it).
     scopes: Vec<&'static str>,
 }
 
 impl MinimalReport {
-    fn new(wanted: &[OperationId], plan: &Plan, level: Option<Level>) -> Self {
+    fn new(wanted: &[OperationId], plan: &Plan, scopes: Scopes) -> Self {
+        let Scopes { model, level } = scopes;
+        let mut seen = vec![false; OperationId::COUNT];
         let mut distinct: Vec<OperationId> = Vec::new();
         for &op in wanted {
-            if !distinct.contains(&op) {
+            if !std::mem::replace(&mut seen[op.index()], true) {
                 distinct.push(op);
             }
         }
@@ -119,7 +139,7 @@ impl MinimalReport {
                 let granted: Vec<OperationId> = distinct
                     .iter()
                     .copied()
-                    .filter(|op| op.granted_by().contains(&s))
+                    .filter(|op| op.granted_in(model).contains(&s))
                     .collect();
                 Covered {
                     scope: ScopeView::new(s),
@@ -128,28 +148,45 @@ impl MinimalReport {
                 }
             })
             .collect();
-        let within = match level {
-            Some(level) => format!(", {level}-level scopes only"),
-            None => String::new(),
+        let within = match (model, level) {
+            (Model::Classic, Some(level)) => format!(", {level}-level scopes only"),
+            (Model::Classic, None) => String::new(),
+            (Model::Granular, Some(level)) => format!(", {level}-level granular scopes only"),
+            (Model::Granular, None) => ", granular scopes".to_owned(),
         };
         let headline = format!(
             "{}{within}: least privilege is {}",
             count(distinct.len(), "operation"),
             plan.cost
         );
+        let other = match model {
+            Model::Classic => Model::Granular,
+            Model::Granular => Model::Classic,
+        };
+        let (outside, at_other_level): (Vec<OperationId>, Vec<OperationId>) = plan
+            .unavailable
+            .iter()
+            .partition(|op| op.granted_in(model).is_empty());
         MinimalReport {
             operations: distinct.iter().map(|&op| OperationView::new(op)).collect(),
+            model: model.as_str(),
             level: level.map(Level::as_str),
             scopes: scope_names(&plan.scopes),
             cost: plan.cost.into(),
             headline,
             covers,
-            no_scope_at_level: plan
-                .unavailable
+            no_scope_at_level: at_other_level
                 .iter()
                 .map(|&op| Unavailable {
                     operation: OperationView::new(op),
-                    scopes: scope_names(op.granted_by()),
+                    scopes: scope_names(op.granted_in(model)),
+                })
+                .collect(),
+            no_scope_in_model: outside
+                .iter()
+                .map(|&op| Unavailable {
+                    operation: OperationView::new(op),
+                    scopes: scope_names(op.granted_in(other)),
                 })
                 .collect(),
         }
@@ -175,15 +212,13 @@ impl Report for MinimalReport {
                 manifest_line(&self.scopes)
             ));
         }
-        if let Some(level) = self.level.filter(|_| !self.no_scope_at_level.is_empty()) {
-            let n = count(self.no_scope_at_level.len(), "operation");
-            let heading = format!("no {level}-level scope grants {n} (left out of the plan):");
-            out.push_str(&format!("\n{}\n", style.paint(Tone::Bad, &heading)));
+        for left in self.left_out() {
+            out.push_str(&format!("\n{}\n", style.paint(Tone::Bad, &left.heading)));
             let mut table = Table::indented(2);
-            for u in &self.no_scope_at_level {
+            for u in left.operations {
                 table.row(vec![
                     (u.operation.label(), Tone::Plain),
-                    (format!("granted by {}", u.scopes.join(", ")), Tone::Dim),
+                    (left.granted_by(u, str::to_owned), Tone::Dim),
                 ]);
             }
             out.push_str(&table.render(style));
@@ -211,17 +246,72 @@ impl Report for MinimalReport {
             "\n```toml\n[package.metadata.zoom]\n{}\n```\n",
             manifest_line(&self.scopes)
         ));
-        if let Some(level) = self.level.filter(|_| !self.no_scope_at_level.is_empty()) {
-            out.push_str(&format!("\nNo {level}-level scope grants:\n\n"));
-            for u in &self.no_scope_at_level {
-                let scopes: Vec<String> = u.scopes.iter().map(|s| code(s)).collect();
+        for left in self.left_out() {
+            let mut heading = left.heading.trim_end_matches(':').to_owned();
+            heading[..1].make_ascii_uppercase();
+            out.push_str(&format!("\n{heading}:\n\n"));
+            for u in left.operations {
                 out.push_str(&format!(
-                    "- {} (granted by {})\n",
+                    "- {} ({})\n",
                     escape(&u.operation.label()),
-                    scopes.join(", ")
+                    left.granted_by(u, code)
                 ));
             }
         }
         out
+    }
+}
+
+/// Operations left out of the plan, under a heading.
+struct LeftOut<'a> {
+    heading: String,
+    operations: &'a [Unavailable],
+    /// What grants them instead: other levels of the model, or the other model.
+    other_model: Option<Model>,
+}
+
+impl LeftOut<'_> {
+    /// "granted by a, b", "granular scopes grant it: a", or "no OAuth scope grants it", each
+    /// name written by `name`.
+    fn granted_by(&self, u: &Unavailable, name: impl Fn(&str) -> String) -> String {
+        let names: Vec<String> = u.scopes.iter().map(|s| name(s)).collect();
+        match self.other_model {
+            _ if names.is_empty() => "no OAuth scope grants it".to_owned(),
+            Some(model) => format!("{model} scopes grant it: {}", names.join(", ")),
+            None => format!("granted by {}", names.join(", ")),
+        }
+    }
+}
+
+impl MinimalReport {
+    /// The operations left out of the plan: those no scope of the model grants, then those no
+    /// scope of the level does.
+    fn left_out(&self) -> Vec<LeftOut<'_>> {
+        let granular = self.model == Model::Granular.as_str();
+        let mut lists = Vec::new();
+        if !self.no_scope_in_model.is_empty() {
+            let n = count(self.no_scope_in_model.len(), "operation");
+            lists.push(LeftOut {
+                heading: format!("no {} scope grants {n} (left out of the plan):", self.model),
+                operations: &self.no_scope_in_model,
+                other_model: Some(if granular {
+                    Model::Classic
+                } else {
+                    Model::Granular
+                }),
+            });
+        }
+        if let Some(level) = self.level.filter(|_| !self.no_scope_at_level.is_empty()) {
+            let n = count(self.no_scope_at_level.len(), "operation");
+            let model = if granular { " granular" } else { "" };
+            lists.push(LeftOut {
+                heading: format!(
+                    "no {level}-level{model} scope grants {n} (left out of the plan):"
+                ),
+                operations: &self.no_scope_at_level,
+                other_model: None,
+            });
+        }
+        lists
     }
 }
