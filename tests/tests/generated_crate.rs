@@ -7,13 +7,17 @@
 //! - editing only `Cargo.toml` re-runs the check (the macro makes rustc track the file);
 //! - typed mode: a client generic over the app with one method per operation; an app type
 //!   with the least privileged scopes calls every method, and one without `meeting:write`
-//!   fails exactly at the calls that need it.
+//!   fails exactly at the calls that need it;
+//! - granular scopes: every operation with granular scopes compiles when the crate declares
+//!   each one's least privileged granular scope, and without `meeting:write:meeting` exactly
+//!   those it alone grants fail, each naming it as the scope to add.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use zoom_scopes_catalogue::{Operation, ScopeId, classic};
+use zoom_scopes_tables as tables;
 
 /// Every how-many-th operation goes into the failing sample (1,490 / 6 = 249 functions).
 const SAMPLE_STRIDE: usize = 6;
@@ -45,13 +49,15 @@ impl Crate {
 
     fn declare(&self, scopes: &[ScopeId]) {
         let c = classic();
-        let names: Vec<String> = scopes
-            .iter()
-            .map(|&s| format!("{:?}", c.scope(s).name()))
-            .collect();
+        let names: Vec<&str> = scopes.iter().map(|&s| c.scope(s).name()).collect();
+        self.declare_names(&names);
+    }
+
+    fn declare_names(&self, names: &[&str]) {
+        let quoted: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
         self.write_manifest(&format!(
             "[package.metadata.zoom]\nscopes = [{}]\n\n",
-            names.join(", ")
+            quoted.join(", ")
         ));
     }
 
@@ -293,6 +299,82 @@ fn typed_mode_over_the_whole_catalogue() {
     for (_, message) in &errors {
         assert!(
             message.starts_with("`Fewer` has no scope that grants"),
+            "{message}"
+        );
+    }
+}
+
+/// The operations granular scopes grant that `(title, api = group)` names (a few titles are in
+/// two groups whose names fold to one, "Contact Center" and "ContactCenter"), in table order.
+fn granular_operations() -> Vec<tables::OperationId> {
+    tables::OperationId::all()
+        .filter(|op| !op.granular().is_empty())
+        .filter(|&op| tables::OperationId::find(op.title(), Some(op.api().name())) == Some(op))
+        .collect()
+}
+
+/// One function per operation, as [`source`] writes them.
+fn granular_source(ops: &[tables::OperationId]) -> String {
+    let mut src = String::from("#![allow(deprecated)]\n");
+    for (i, op) in ops.iter().enumerate() {
+        src.push_str(&format!(
+            "#[zoom_scopes::requires_api({:?}, api = {:?})]\npub fn op_{i}() {{}}\n",
+            op.title(),
+            op.api().name()
+        ));
+    }
+    src
+}
+
+#[test]
+fn granular_scopes_at_the_compiler() {
+    let ops = granular_operations();
+    assert!(ops.len() >= 1_600, "{} functions", ops.len());
+    // Each operation's least privileged granular scope, each once, in the order first needed.
+    let mut least: Vec<tables::ScopeId> = Vec::new();
+    for op in &ops {
+        let scope = op.granular()[0];
+        if !least.contains(&scope) {
+            least.push(scope);
+        }
+    }
+    let names =
+        |scopes: &[tables::ScopeId]| -> Vec<&str> { scopes.iter().map(|s| s.name()).collect() };
+    assert_eq!(
+        tables::model_of(&least),
+        Ok(tables::Model::Granular),
+        "a granular declaration"
+    );
+
+    let krate = Crate::with_source("granular-catalogue", &granular_source(&ops));
+    krate.declare_names(&names(&least));
+    let (ok, errors) = krate.check();
+    assert!(
+        ok && errors.is_empty(),
+        "least privileged granular scopes must compile: {errors:#?}"
+    );
+
+    // Without meeting:write:meeting, exactly the operations no other declared scope grants
+    // fail, each naming it as the scope to add; editing only Cargo.toml re-runs the check.
+    let dropped = tables::ScopeId::named("meeting:write:meeting").unwrap();
+    let fewer: Vec<tables::ScopeId> = least.iter().copied().filter(|&s| s != dropped).collect();
+    krate.declare_names(&names(&fewer));
+    let (ok, errors) = krate.check();
+    assert!(
+        !ok,
+        "removing a scope from Cargo.toml must re-run the check"
+    );
+    let expected: Vec<usize> = (0..ops.len())
+        .filter(|&i| !ops[i].granular().iter().any(|s| fewer.contains(s)))
+        .map(attribute_line)
+        .collect();
+    assert!(!expected.is_empty());
+    let lines: Vec<usize> = errors.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, expected);
+    for (_, message) in &errors {
+        assert!(
+            message.contains("is not granted by the granular scopes declared in")
+                && message.contains("help: add \"meeting:write:meeting\""),
             "{message}"
         );
     }
