@@ -7,13 +7,13 @@ use std::collections::HashSet;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use zoom_scopes::{Operation, Scope, ScopeSet};
+use zoom_scopes::{Model, Operation, Scope, ScopeSet};
 
 /// How many scopes the token in these benchmarks was granted.
 const GRANTED: usize = 50;
 
 /// A token's `scope` field naming `n` documented scopes, spread evenly over the catalogue so
-/// that every API group and privilege level is represented.
+/// that every API group, privilege level and both scope models are represented.
 fn scope_field(n: usize) -> String {
     let all: Vec<Scope> = Scope::all().collect();
     let step = all.len() / n;
@@ -39,10 +39,18 @@ fn covers(c: &mut Criterion) {
     let strings = string_set(&field);
     let operations = Operation::all();
     // The string side's table of granting scope names per operation, built once, as a client
-    // with a hand-written table of names would have it.
+    // with a hand-written table of names would have it: the classic and the granular names,
+    // the ones `covers` tests.
     let granting: Vec<Vec<&'static str>> = operations
         .iter()
-        .map(|op| op.granted_by_ranked().iter().map(|s| s.name()).collect())
+        .map(|op| {
+            let (classic, granular) = (Model::Classic, Model::Granular);
+            let both = op
+                .granted_by_in(classic)
+                .iter()
+                .chain(op.granted_by_in(granular));
+            both.map(|s| s.name()).collect()
+        })
         .collect();
 
     let mut group = c.benchmark_group("covers");
@@ -68,7 +76,7 @@ fn covers(c: &mut Criterion) {
     group.finish();
 
     // One call, as a client makes before a request: "Get a meeting" is granted by three
-    // scopes, so the string side may look up three names.
+    // classic and three granular scopes, so the string side may look up six names.
     let op = Operation::all()
         .iter()
         .find(|op| op.title() == "Get a meeting")

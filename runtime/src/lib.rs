@@ -13,10 +13,28 @@
 //! async fn create_meeting() { /* ... */ }
 //! ```
 //!
-//! The same catalogue is available as values: [`Scope`] (one constant per documented scope),
-//! [`ScopeSet`] (a `Copy` bitset that parses a token's `scope` field), and [`Operation`] (a
-//! title within an API group, with the scopes that grant it), obtained and checked at compile
-//! time with [`operation!`] and [`scopes!`].
+//! The same catalogue is available as values: [`Scope`] (one constant per documented scope,
+//! classic or granular), [`ScopeSet`] (a `Copy` bitset that parses a token's `scope` field), and
+//! [`Operation`] (a title within an API group, with the scopes of both [`Model`]s that grant it
+//! and its [`Endpoint`]s), obtained and checked at compile time with [`operation!`] and
+//! [`scopes!`].
+//!
+//! Zoom has two scope models: the classic scopes of its classic-scope page (`meeting:write`)
+//! and the granular scopes of its API reference (`meeting:write:meeting`), the only ones apps
+//! created since March 2024 hold. A scope of either model grants what Zoom lists under it:
+//!
+//! ```
+//! use zoom_scopes::{Model, ScopeSet, operation};
+//! let create = operation!("Create a meeting");
+//! let classic: ScopeSet = "meeting:write".parse().unwrap();
+//! let granular: ScopeSet = "meeting:write:meeting".parse().unwrap();
+//! assert!(classic.covers(create) && granular.covers(create));
+//! let names = |model| -> Vec<&str> {
+//!     create.granted_by_in(model).iter().map(|s| s.name()).collect()
+//! };
+//! assert_eq!(names(Model::Granular)[0], "meeting:write:meeting");
+//! assert_eq!(names(Model::Classic)[0], "meeting:write");
+//! ```
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -29,6 +47,7 @@ extern crate self as zoom_scopes;
 mod app;
 #[cfg(feature = "client")]
 pub mod client;
+mod endpoint;
 mod generated;
 mod operation;
 // Users name the marker traits `zoom_scopes::operations::...`; the file is named for what it
@@ -39,12 +58,13 @@ mod scope;
 mod scope_set;
 
 pub use app::App;
+pub use endpoint::Endpoint;
 pub use operation::Operation;
 pub use scope::{Scope, UnknownScope};
 pub use scope_set::{Iter as ScopeSetIter, ParseScopeSetError, ScopeSet};
-// Defined once, in the tables crate: the proc macros and the CLI classify scopes with the same
-// types.
-pub use zoom_scopes_tables::{Access, Level};
+// Defined once, in the tables crate: the proc macros and the CLI classify scopes and endpoints
+// with the same types.
+pub use zoom_scopes_tables::{Access, Level, Method, Model, RateLimit};
 
 /// Marks a function as performing a Zoom API operation; the build fails unless the scopes this
 /// crate declares in `[package.metadata.zoom]` grant it. In typed mode, `app = A` instead bounds

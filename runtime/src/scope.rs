@@ -6,24 +6,29 @@ use std::str::FromStr;
 use zoom_scopes_tables::ScopeId;
 
 use crate::operation::by_id;
-use crate::{Access, Level, Operation};
+use crate::{Access, Level, Model, Operation};
 
-/// One of the scopes in Zoom's classic-scope reference.
+/// One documented Zoom OAuth scope, of either scope model: the 465 classic scopes of Zoom's
+/// classic-scope page (`meeting:write`), then the granular scopes of its API reference
+/// (`meeting:write:meeting`), 3,062 in all.
 ///
 /// Every documented scope is an associated constant named after it (`meeting:write:admin` is
-/// [`Scope::MEETING_WRITE_ADMIN`]); [`FromStr`], [`Display`](fmt::Display) and serde use the
-/// exact documented string.
+/// [`Scope::MEETING_WRITE_ADMIN`], `meeting:write:meeting` [`Scope::MEETING_WRITE_MEETING`]);
+/// [`FromStr`], [`Display`](fmt::Display) and serde use the exact documented string.
 ///
 /// ```
-/// use zoom_scopes::Scope;
+/// use zoom_scopes::{Model, Scope};
 /// let scope: Scope = "meeting:write".parse().unwrap();
 /// assert_eq!(scope, Scope::MEETING_WRITE);
 /// assert_eq!(scope.to_string(), "meeting:write");
+/// assert_eq!(scope.model(), Model::Classic);
+/// let granular: Scope = "meeting:write:meeting".parse().unwrap();
+/// assert_eq!(granular.model(), Model::Granular);
 /// ```
 // A row of the `zoom-scopes-tables` crate; the type is this crate's own so that it can
 // implement serde's traits and carry the generated constants.
 #[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Scope(ScopeId);
+pub struct Scope(pub(crate) ScopeId);
 
 impl Scope {
     /// The scope at `index`, for the generated constants and the bits of a `ScopeSet`; an index
@@ -38,6 +43,11 @@ impl Scope {
     /// The runtime's scope for one of the tables' ids.
     pub(crate) const fn from_id(id: ScopeId) -> Scope {
         Scope(id)
+    }
+
+    /// The tables' id of this scope.
+    pub(crate) const fn id(self) -> ScopeId {
+        self.0
     }
 
     /// Position in catalogue order; also this scope's bit in a [`ScopeSet`](crate::ScopeSet).
@@ -84,12 +94,26 @@ impl Scope {
         (level, access, id.index())
     }
 
-    /// The operations this scope grants, in catalogue order.
+    /// The scope model its name belongs to: [`Model::Classic`] for the classic-scope page's
+    /// names, [`Model::Granular`] for the others. Two names of the page are in granular lists
+    /// too (`meeting:write:sip_dialing`, `webinar:write:sip_dialing`): they are classic here,
+    /// and [`in_model`](Scope::in_model) says they belong to both.
+    pub const fn model(self) -> Model {
+        self.0.model()
+    }
+
+    /// Whether an app of scope model `model` may hold this scope.
+    pub const fn in_model(self, model: Model) -> bool {
+        self.0.in_model(model)
+    }
+
+    /// The operations this scope grants, each once (a classic scope's in the order of the
+    /// classic-scope page, a granular scope's in catalogue order).
     pub fn grants(self) -> impl ExactSizeIterator<Item = &'static Operation> + Clone {
         self.0.grants().iter().map(|&op| by_id(op))
     }
 
-    /// Every documented scope, in catalogue order.
+    /// Every documented scope, in catalogue order: the classic ones first.
     pub fn all() -> impl ExactSizeIterator<Item = Scope> + Clone {
         ScopeId::all().map(Scope)
     }
@@ -199,8 +223,24 @@ mod tests {
             assert_eq!(scope.name().parse::<Scope>(), Ok(scope));
             assert_eq!(Scope::from_index(scope.index()), Some(scope));
         }
-        assert_eq!(Scope::all().len(), 465);
-        assert_eq!(Scope::from_index(465), None);
+        assert_eq!(Scope::all().len(), 3_062);
+        assert_eq!(Scope::from_index(3_062), None);
+        let classic = Scope::all().filter(|s| s.model() == Model::Classic);
+        assert!(
+            classic.map(Scope::index).eq(0..465),
+            "the classic scopes come first"
+        );
+        let both: Vec<&str> = Scope::all()
+            .filter(|s| s.in_model(Model::Classic) && s.in_model(Model::Granular))
+            .map(Scope::name)
+            .collect();
+        assert_eq!(
+            both,
+            ["meeting:write:sip_dialing", "webinar:write:sip_dialing"]
+        );
+        for s in Scope::all() {
+            assert!(s.in_model(s.model()), "{s:?}");
+        }
     }
 
     #[test]
@@ -216,6 +256,10 @@ mod tests {
         assert_eq!(Scope::MEETING_MASTER.level(), Level::Master);
         assert_eq!(Scope::MEETING_READ.access(), Access::Read);
         assert_eq!(Scope::MEETING_READ.api(), "Meeting");
+        assert_eq!(Scope::MEETING_WRITE_MEETING.name(), "meeting:write:meeting");
+        assert_eq!(Scope::MEETING_WRITE_MEETING.model(), Model::Granular);
+        assert_eq!(Scope::MEETING_WRITE_MEETING_ADMIN.level(), Level::Admin);
+        assert_eq!(Scope::MEETING_READ_MEETING.access(), Access::Read);
     }
 
     #[test]
@@ -229,6 +273,12 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "unknown Zoom scope \"Meeting:Write\" (did you mean \"meeting:write\"?)"
+        );
+        // Granular names get the same hints.
+        let e = "Meeting:Write:Meeting".parse::<Scope>().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "unknown Zoom scope \"Meeting:Write:Meeting\" (did you mean \"meeting:write:meeting\"?)"
         );
         let e = "nope".parse::<Scope>().unwrap_err();
         assert_eq!(e.to_string(), "unknown Zoom scope \"nope\"");
@@ -250,6 +300,12 @@ mod tests {
             "{e}"
         );
         assert!(serde_json::from_str::<Scope>("3").is_err());
+        let json = serde_json::to_string(&Scope::MEETING_WRITE_MEETING_ADMIN).unwrap();
+        assert_eq!(json, "\"meeting:write:meeting:admin\"");
+        assert_eq!(
+            serde_json::from_str::<Scope>(&json).unwrap(),
+            Scope::MEETING_WRITE_MEETING_ADMIN
+        );
     }
 
     #[test]

@@ -7,15 +7,18 @@ use std::str::FromStr;
 use zoom_scopes_tables::ScopeId;
 
 use crate::scope::write_unknown;
-use crate::{Operation, Scope};
+use crate::{Model, Operation, Scope};
 
-/// Words of a set: one bit per documented scope, bit `i` for the scope at index `i`.
+/// Words of a set: one bit per documented scope, bit `i` for the scope at index `i` (3,062
+/// scopes of both models: 48 words, 384 bytes).
 const WORDS: usize = ScopeId::COUNT.div_ceil(64);
 
-/// A set of [`Scope`]s: one bit per documented scope, `Copy`, usable in `const` items.
+/// A set of [`Scope`]s: one bit per documented scope, of both scope models, `Copy`, usable in
+/// `const` items.
 ///
 /// Parse one from a token's `scope` field (space- or comma-separated), print it back as a
 /// space-separated string, and ask whether it [`covers`](ScopeSet::covers) an operation.
+/// Classic (`meeting:write`) and granular (`meeting:write:meeting`) names are both known.
 ///
 /// ```
 /// use zoom_scopes::{Scope, ScopeSet, operation};
@@ -24,25 +27,36 @@ const WORDS: usize = ScopeId::COUNT.div_ceil(64);
 /// assert_eq!(granted, APP);
 /// assert!(granted.covers(operation!("Create a meeting")));
 /// assert!(!granted.covers(operation!("Get a meeting")));
+///
+/// let granular: ScopeSet = "meeting:write:meeting user:read:user".parse().unwrap();
+/// assert!(granular.covers(operation!("Create a meeting")));
+/// assert_eq!(granular.model(), Some(zoom_scopes::Model::Granular));
 /// ```
-#[derive(Copy, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Copy, Clone, PartialEq, Eq, Hash)]
 pub struct ScopeSet {
     words: [u64; WORDS],
+}
+
+// By hand: arrays longer than 32 have no `Default`.
+impl Default for ScopeSet {
+    fn default() -> ScopeSet {
+        ScopeSet::EMPTY
+    }
 }
 
 impl ScopeSet {
     /// The empty set.
     pub const EMPTY: ScopeSet = ScopeSet { words: [0; WORDS] };
 
-    /// Every documented scope.
+    /// Every documented scope, of both models.
     pub const ALL: ScopeSet = {
-        let mut set = ScopeSet::EMPTY;
-        let mut i = 0;
-        while i < ScopeId::COUNT {
-            set = set.with(Scope::at(i));
-            i += 1;
+        let mut words = [u64::MAX; WORDS];
+        // The last word holds the scopes past the last full word, if any.
+        let rest = ScopeId::COUNT % 64;
+        if rest != 0 {
+            words[WORDS - 1] = (1 << rest) - 1;
         }
-        set
+        ScopeSet { words }
     };
 
     /// The empty set.
@@ -55,7 +69,7 @@ impl ScopeSet {
         let mut set = ScopeSet::EMPTY;
         let mut i = 0;
         while i < scopes.len() {
-            set = set.with(scopes[i]);
+            set.add(scopes[i]);
             i += 1;
         }
         set
@@ -80,8 +94,14 @@ impl ScopeSet {
     /// Adds `scope`; returns whether it was new.
     pub fn insert(&mut self, scope: Scope) -> bool {
         let new = !self.contains(scope);
-        *self = self.with(scope);
+        self.add(scope);
         new
+    }
+
+    /// Adds `scope` in place (`with` moves the 384-byte set in and out).
+    const fn add(&mut self, scope: Scope) {
+        let i = scope.index();
+        self.words[i / 64] |= 1 << (i % 64);
     }
 
     /// Removes `scope`; returns whether it was there.
@@ -92,19 +112,24 @@ impl ScopeSet {
     }
 
     /// Whether `scope` is in the set.
+    #[inline]
     pub const fn contains(&self, scope: Scope) -> bool {
         let i = scope.index();
         self.words[i / 64] & (1 << (i % 64)) != 0
     }
 
-    /// Whether a scope in this set grants `operation`.
+    /// Whether a scope in this set, of either model, grants `operation`: one of its classic
+    /// or granular scopes. Never for an operation no OAuth scope authorises
+    /// ([`Operation::oauth`]).
+    #[inline]
     pub const fn covers(&self, operation: &Operation) -> bool {
-        // An operation has a few granting scopes (one to five, mostly): testing their bits
-        // reads less than intersecting the operation's whole set.
-        let granting = operation.granted_by_ranked();
+        // An operation has a few granting scopes (two to six, mostly, both models together),
+        // in one or two words of the set: testing those words against the operation's masks
+        // reads less than intersecting the operation's whole set, or testing each scope.
+        let (words, masks) = operation.granting_bits();
         let mut i = 0;
-        while i < granting.len() {
-            if self.contains(granting[i]) {
+        while i < words.len() && i < masks.len() {
+            if self.words[words[i] as usize] & masks[i] != 0 {
                 return true;
             }
             i += 1;
@@ -205,18 +230,67 @@ impl ScopeSet {
         scopes
     }
 
+    /// The scope model the set's names belong to, as for a declaration or a token's grant:
+    /// granular when it holds a granular name, classic otherwise (also when it is empty or
+    /// holds only the two names of both models, `meeting:write:sip_dialing` and
+    /// `webinar:write:sip_dialing`); `None` when it holds names only the classic model has
+    /// and names only the granular one has, which no Zoom app does.
+    ///
+    /// ```
+    /// use zoom_scopes::{Model, ScopeSet};
+    /// let model = |field: &str| field.parse::<ScopeSet>().unwrap().model();
+    /// assert_eq!(model("meeting:write user:read"), Some(Model::Classic));
+    /// assert_eq!(model("meeting:write:meeting"), Some(Model::Granular));
+    /// assert_eq!(model(""), Some(Model::Classic));
+    /// assert_eq!(model("meeting:write meeting:write:meeting"), None);
+    /// ```
+    pub fn model(&self) -> Option<Model> {
+        let ids: Vec<ScopeId> = self.iter().map(Scope::id).collect();
+        zoom_scopes_tables::model_of(&ids).ok()
+    }
+
     /// Parses a token's `scope` field, keeping the scopes it knows and returning the names it
-    /// does not (Zoom may grant scopes newer than this catalogue, such as granular ones).
+    /// does not (Zoom may grant scopes newer than this catalogue).
+    ///
+    /// One documented name holds a space, `contact_center:write:queue disposition:admin` (as
+    /// Zoom's API reference spells it): two names that are unknown apart and make a documented
+    /// name with the one separator between them as written are read as that scope, so every
+    /// set's [`Display`](fmt::Display) parses back.
     pub fn parse_lenient(text: &str) -> (ScopeSet, Vec<String>) {
         let mut set = ScopeSet::EMPTY;
         let mut unknown: Vec<String> = Vec::new();
-        for_each_name(text, |name| match Scope::from_name(name) {
-            Some(scope) => set = set.with(scope),
-            None if unknown.iter().any(|u| u == name) => {}
-            None => unknown.push(name.to_owned()),
+        let mut note = |name: &str| {
+            if !unknown.iter().any(|u| u == name) {
+                unknown.push(name.to_owned());
+            }
+        };
+        // An unknown name that may be the start of a documented name holding a separator.
+        let mut pending: Option<&str> = None;
+        for_each_name(text, |name| {
+            if let Some(first) = pending.take() {
+                match Scope::from_name(spanning(text, first, name)) {
+                    Some(scope) => return set.add(scope),
+                    None => note(first),
+                }
+            }
+            match Scope::from_name(name) {
+                Some(scope) => set.add(scope),
+                None => pending = Some(name),
+            }
         });
+        if let Some(first) = pending {
+            note(first);
+        }
         (set, unknown)
     }
+}
+
+/// The text from the start of `first` to the end of `last`, two names of `text` in order.
+fn spanning<'a>(text: &'a str, first: &str, last: &str) -> &'a str {
+    // Both are slices of `text`: their offsets are their addresses' distances from its start.
+    let offset = |name: &str| name.as_ptr() as usize - text.as_ptr() as usize;
+    // no panic: the offsets are of slices of `text`, at char boundaries, `first` before `last`
+    &text[offset(first)..offset(last) + last.len()]
 }
 
 /// Calls `f` with each name of a `scope` field: the non-empty runs between commas and white
@@ -327,7 +401,7 @@ impl FromIterator<Scope> for ScopeSet {
 impl Extend<Scope> for ScopeSet {
     fn extend<I: IntoIterator<Item = Scope>>(&mut self, iter: I) {
         for scope in iter {
-            *self = self.with(scope);
+            self.add(scope);
         }
     }
 }
@@ -368,7 +442,9 @@ set_operator!(Sub, sub, SubAssign, sub_assign, difference);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseScopeSetError {
     unknown: Vec<String>,
-    known: ScopeSet,
+    // Boxed: a set is 384 bytes, and a `Result` with a large error is slow to move (clippy's
+    // `result_large_err` in every caller's code).
+    known: Box<ScopeSet>,
 }
 
 impl ParseScopeSetError {
@@ -379,7 +455,7 @@ impl ParseScopeSetError {
 
     /// The documented scopes that were read, so nothing is lost.
     pub fn known(&self) -> ScopeSet {
-        self.known
+        *self.known
     }
 }
 
@@ -411,7 +487,10 @@ impl FromStr for ScopeSet {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match ScopeSet::parse_lenient(s) {
             (set, unknown) if unknown.is_empty() => Ok(set),
-            (known, unknown) => Err(ParseScopeSetError { unknown, known }),
+            (known, unknown) => Err(ParseScopeSetError {
+                unknown,
+                known: Box::new(known),
+            }),
         }
     }
 }
@@ -458,7 +537,7 @@ impl<'de> serde::de::Visitor<'de> for SetVisitor {
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<ScopeSet, A::Error> {
         let mut set = ScopeSet::EMPTY;
         while let Some(scope) = seq.next_element::<Scope>()? {
-            set = set.with(scope);
+            set.add(scope);
         }
         Ok(set)
     }
@@ -483,6 +562,11 @@ mod tests {
 
     fn chars(text: &str, f: &mut dyn FnMut(&str)) {
         char_names(text, f);
+    }
+
+    #[test]
+    fn the_parse_error_stays_small() {
+        assert!(std::mem::size_of::<ParseScopeSetError>() <= 32);
     }
 
     #[test]
@@ -520,7 +604,12 @@ mod tests {
 
     #[test]
     fn both_splits_agree_on_token_fields() {
-        let every: Vec<&str> = Scope::all().map(Scope::name).collect();
+        // Every name of both models, but the one that holds a space (below).
+        let every: Vec<&str> = Scope::all()
+            .map(Scope::name)
+            .filter(|name| !name.contains(' '))
+            .collect();
+        assert_eq!(every.len(), ScopeId::COUNT - 1);
         for field in [
             every.join(" "),
             every.join(","),
@@ -531,6 +620,51 @@ mod tests {
             assert_eq!(split, names(chars, &field));
             assert_eq!(split, every);
         }
+    }
+
+    #[test]
+    fn the_name_with_a_space_is_read_whole() {
+        let spaced = Scope::CONTACT_CENTER_WRITE_QUEUE_DISPOSITION_ADMIN;
+        assert_eq!(
+            spaced.name(),
+            "contact_center:write:queue disposition:admin"
+        );
+        assert_eq!(spaced.name().parse::<Scope>(), Ok(spaced));
+        for field in [
+            "contact_center:write:queue disposition:admin",
+            "user:read contact_center:write:queue disposition:admin meeting:write",
+            "user:read,contact_center:write:queue disposition:admin,meeting:write",
+            "nope contact_center:write:queue disposition:admin",
+        ] {
+            let (set, _) = ScopeSet::parse_lenient(field);
+            assert!(set.contains(spaced), "{field:?}");
+        }
+        // Only with the one space of the documented name between the halves.
+        for field in [
+            "contact_center:write:queue  disposition:admin",
+            "contact_center:write:queue,disposition:admin",
+            "contact_center:write:queue\tdisposition:admin",
+            "disposition:admin contact_center:write:queue",
+        ] {
+            let (set, unknown) = ScopeSet::parse_lenient(field);
+            assert_eq!(set, ScopeSet::EMPTY, "{field:?}");
+            assert_eq!(unknown.len(), 2, "{field:?}");
+        }
+        let (set, unknown) = ScopeSet::parse_lenient("x contact_center:write:queue user:read");
+        assert_eq!(set, ScopeSet::from(Scope::USER_READ));
+        assert_eq!(unknown, ["x", "contact_center:write:queue"]);
+        let (set, unknown) = ScopeSet::parse_lenient("a b a");
+        assert_eq!(
+            (set, unknown),
+            (ScopeSet::EMPTY, vec!["a".into(), "b".into()])
+        );
+        // So every set prints to a field that parses back.
+        assert_eq!(
+            ScopeSet::ALL.to_string().parse::<ScopeSet>(),
+            Ok(ScopeSet::ALL)
+        );
+        let one = ScopeSet::from(spaced);
+        assert_eq!(one.to_string().parse::<ScopeSet>(), Ok(one));
     }
 
     #[test]
@@ -553,11 +687,9 @@ mod tests {
     #[test]
     fn covers_tests_the_whole_granting_set() {
         for op in Operation::all() {
-            assert_eq!(
-                ScopeSet::from_scopes(op.granted_by_ranked()),
-                *op.granted_by(),
-                "{op}"
-            );
+            let classic = ScopeSet::from_scopes(op.granted_by_in(Model::Classic));
+            let granular = ScopeSet::from_scopes(op.granted_by_in(Model::Granular));
+            assert_eq!(classic | granular, *op.granted_by(), "{op}");
         }
         let sets = [
             ScopeSet::EMPTY,

@@ -21,22 +21,25 @@ fn parses_token_scope_fields() {
 
 #[test]
 fn unknown_names_are_named_and_nothing_is_lost() {
-    let err = "meeting:write division:write:admin meeting:read:meeting Meeting:Write meeting:read:meeting"
+    let err = "meeting:write division:write:admin meeting:read:meeting:soon Meeting:Write meeting:read:meeting:soon meeting:read:meeting"
         .parse::<ScopeSet>()
         .unwrap_err();
     assert_eq!(
         err.unknown(),
         [
             "division:write:admin",
-            "meeting:read:meeting",
+            "meeting:read:meeting:soon",
             "Meeting:Write"
         ]
     );
-    assert_eq!(err.known(), ScopeSet::from(Scope::MEETING_WRITE));
+    assert_eq!(
+        err.known(),
+        ScopeSet::from([Scope::MEETING_WRITE, Scope::MEETING_READ_MEETING])
+    );
     assert_eq!(
         err.to_string(),
         "unknown Zoom scopes: \"division:write:admin\" (did you mean \"division:wirte:admin\"?), \
-         \"meeting:read:meeting\", \"Meeting:Write\" (did you mean \"meeting:write\"?)"
+         \"meeting:read:meeting:soon\", \"Meeting:Write\" (did you mean \"meeting:write\"?)"
     );
     let (known, unknown) = ScopeSet::parse_lenient("user:read granular:scope");
     assert_eq!(
@@ -83,9 +86,12 @@ fn coverage_follows_the_catalogue() {
     );
     assert!(scopes!("meeting:master").covers(operation!("Get a meeting")));
     assert!(!ScopeSet::EMPTY.covers(operation!("Create a meeting")));
-    assert!(
-        ScopeSet::ALL.len() == 465 && Operation::all().iter().all(|op| ScopeSet::ALL.covers(op))
-    );
+    assert_eq!(ScopeSet::ALL.len(), 3_062);
+    for op in Operation::all() {
+        assert_eq!(ScopeSet::ALL.covers(op), op.oauth(), "{op}");
+    }
+    let sdk = Operation::find("Create a session", "Video SDK").expect("documented");
+    assert!(!sdk.oauth() && !ScopeSet::ALL.covers(sdk));
     let summary = operation!("Get a meeting or webinar summary");
     assert_eq!(summary.granted_by_ranked(), [Scope::MEETING_SUMMARY_MASTER]);
     assert!(!scopes!("meeting_summary:read", "meeting_summary:read:admin").covers(summary));
@@ -126,11 +132,12 @@ fn insert_remove_and_iteration() {
         [Scope::ACCOUNT_MASTER, last]
     );
     assert_eq!(set.iter().len(), 2);
-    assert_eq!(ScopeSet::ALL.iter().count(), 465);
+    assert_eq!(ScopeSet::ALL.iter().count(), 3_062);
+    assert_eq!(ScopeSet::ALL.iter().last(), Some(last));
 }
 
 fn any_set() -> impl Strategy<Value = ScopeSet> {
-    proptest::collection::vec(0..465usize, 0..40)
+    proptest::collection::vec(0..3_062usize, 0..40)
         .prop_map(|ix| ix.into_iter().filter_map(Scope::from_index).collect())
 }
 
@@ -159,7 +166,7 @@ proptest! {
     }
 
     #[test]
-    fn coverage_is_monotone(a in any_set(), b in any_set(), op in 0..1490usize) {
+    fn coverage_is_monotone(a in any_set(), b in any_set(), op in 0..1_846usize) {
         let op = &Operation::all()[op];
         if a.covers(op) {
             prop_assert!((a | b).covers(op));
@@ -186,6 +193,15 @@ fn operations_are_identified_by_their_entry() {
     let json = serde_json::to_value(a).unwrap();
     assert_eq!(
         json,
-        serde_json::json!({"title": "List meetings", "api": "Meeting", "scopes": ["meeting:read", "meeting:read:admin", "meeting:master"]})
+        serde_json::json!({
+            "title": "List meetings",
+            "api": "Meeting",
+            "scopes": ["meeting:read", "meeting:read:admin", "meeting:master"],
+            "granular": [
+                "meeting:read:list_meetings",
+                "meeting:read:list_meetings:admin",
+                "meeting:read:list_meetings:master"
+            ]
+        })
     );
 }

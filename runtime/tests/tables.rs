@@ -1,7 +1,7 @@
 //! The runtime's `Scope`, `Operation` and `apis()` agree with `zoom-scopes-tables`, the one copy
 //! of the data they read, for every row.
 
-use zoom_scopes::{Access, Level, Operation, Scope, ScopeSet};
+use zoom_scopes::{Access, Level, Method, Model, Operation, Scope, ScopeSet};
 use zoom_scopes_tables::{ApiId, OperationId, ScopeId, same_api};
 
 /// The runtime's scope for a tables id.
@@ -36,6 +36,11 @@ fn every_scope_agrees_with_its_row() {
         assert_eq!((level, access), (id.level(), id.access()));
         let (level, access, at) = id.privilege();
         assert_eq!(s.privilege(), (level, access, at.index()));
+        let model: zoom_scopes_tables::Model = s.model();
+        assert_eq!(model, id.model());
+        for m in [Model::Classic, Model::Granular] {
+            assert_eq!(s.in_model(m), id.in_model(m));
+        }
         assert_eq!(Scope::from_name(id.name()), Some(s));
         assert_eq!(id.name().parse::<Scope>(), Ok(s));
         let grants: Vec<usize> = s.grants().map(Operation::index).collect();
@@ -60,19 +65,43 @@ fn every_operation_agrees_with_its_row() {
             id.replacement().map(OperationId::index)
         );
 
-        let ranked: Vec<Scope> = id.granted_by().iter().map(|&s| scope(s)).collect();
-        assert_eq!(op.granted_by_ranked(), ranked.as_slice(), "{op}");
+        let ranked =
+            |scopes: &[ScopeId]| -> Vec<Scope> { scopes.iter().map(|&s| scope(s)).collect() };
+        let (classic, granular) = (ranked(id.granted_by()), ranked(id.granular()));
+        assert_eq!(op.granted_by_ranked(), classic.as_slice(), "{op}");
+        assert_eq!(op.granted_by_in(Model::Classic), classic.as_slice(), "{op}");
+        assert_eq!(
+            op.granted_by_in(Model::Granular),
+            granular.as_slice(),
+            "{op}"
+        );
+        for model in [Model::Classic, Model::Granular] {
+            let ids = ranked(id.granted_in(model));
+            assert_eq!(op.granted_by_in(model), ids.as_slice(), "{op}");
+            assert_eq!(op.least_privileged_in(model), ids.first().copied());
+        }
         assert_eq!(
             *op.granted_by(),
-            ranked.iter().copied().collect::<ScopeSet>(),
+            classic
+                .iter()
+                .chain(&granular)
+                .copied()
+                .collect::<ScopeSet>(),
             "{op}"
         );
         assert_eq!(
             op.granted_by().len(),
-            id.granted_by().len(),
+            id.granted_by().len() + id.granular().len(),
             "{op}: repeats"
         );
-        assert_eq!(op.least_privileged(), ranked.first().copied());
+        assert_eq!(op.least_privileged(), classic.first().copied());
+        assert_eq!(op.oauth(), id.oauth(), "{op}");
+        let endpoints: Vec<(Method, &str)> =
+            op.endpoints().map(|e| (e.method(), e.path())).collect();
+        let expected: Vec<(Method, &str)> =
+            id.endpoints().map(|e| (e.method(), e.path())).collect();
+        assert_eq!(endpoints, expected, "{op}");
+        assert_eq!(op.endpoints().len(), id.endpoints().len());
         for s in ScopeId::all() {
             assert_eq!(
                 op.granted_by().contains(scope(s)),

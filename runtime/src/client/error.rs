@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use reqwest::{Method, StatusCode};
 
-use crate::{Operation, ScopeSet};
+use crate::{Model, Operation, ScopeSet};
 
 /// The request a failure belongs to: its operation, HTTP method and path (relative to the API
 /// base, query included).
@@ -98,8 +98,8 @@ fn describe_rejection(error: Option<&str>, reason: Option<&str>) -> String {
 pub enum Error {
     /// The token does not grant the operation: refused before sending anything.
     #[error(
-        "{operation}, {method} {path}: not granted by the token's scopes; it needs one of {} (least privileged first); the token grants {}",
-        ranked(.would_grant),
+        "{operation}, {method} {path}: not granted by the token's scopes; {}; the token grants {}",
+        needs(.would_grant, *.model, .granted),
         or_none(.granted)
     )]
     MissingScopes {
@@ -111,8 +111,15 @@ pub enum Error {
         path: String,
         /// The scopes the token grants (boxed, like the other sets here, to keep `Error` small).
         granted: Box<ScopeSet>,
-        /// The scopes that would grant the operation.
-        would_grant: &'static ScopeSet,
+        /// The scopes of `model` that would grant the operation, any one of them (`ranked()`
+        /// lists them least privileged first): granular ones for a token of granular scopes,
+        /// classic ones otherwise. Empty for an operation no OAuth scope authorises
+        /// ([`Operation::oauth`]).
+        would_grant: Box<ScopeSet>,
+        /// The scope model of `would_grant`: the model of the token's scopes
+        /// ([`ScopeSet::model`]; granular for a token holding names of both), or the other one
+        /// when no scope of the token's model grants the operation.
+        model: Model,
     },
 
     /// A typed client's app declares scopes the token does not grant.
@@ -143,7 +150,9 @@ pub enum Error {
         source: AuthError,
     },
 
-    /// Zoom answered error 4711: the token lacks scopes Zoom requires for the endpoint.
+    /// Zoom answered error 4711: the token lacks scopes Zoom requires for the endpoint. Zoom
+    /// names the alternatives, any one of which it would accept (for a granular token, the
+    /// endpoint's granular scopes: `meeting:write:meeting, meeting:write:meeting:admin`).
     #[error(
         "{request}: Zoom refused the token (error 4711), missing scopes: {}{}",
         or_none(.missing),
@@ -154,7 +163,7 @@ pub enum Error {
         request: RequestInfo,
         /// The documented scopes Zoom named.
         missing: Box<ScopeSet>,
-        /// Names Zoom gave that this catalogue does not document (granular scopes, newer ones).
+        /// Names Zoom gave that this catalogue does not document (scopes newer than it).
         unknown: Vec<String>,
         /// Zoom's message.
         message: String,
@@ -295,6 +304,25 @@ fn ranked(set: &ScopeSet) -> String {
     } else {
         names.join(", ")
     }
+}
+
+/// What a refused operation needs: the scopes of `model` that grant it, or that no OAuth scope
+/// does.
+fn needs(would_grant: &ScopeSet, model: Model, granted: &ScopeSet) -> String {
+    if would_grant.is_empty() {
+        return "no OAuth scope authorises it (it takes other credentials, such as an SDK key)"
+            .to_owned();
+    }
+    let token_model = granted.model().unwrap_or(Model::Granular);
+    let fallback = if model == token_model {
+        String::new()
+    } else {
+        format!("; no {token_model} scope grants it")
+    };
+    format!(
+        "it needs one of {} ({model} scopes, least privileged first{fallback})",
+        ranked(would_grant)
+    )
 }
 
 fn or_none(set: &ScopeSet) -> String {

@@ -1,9 +1,11 @@
 //! The HTTP client: Zoom OAuth, and a check of the granted scopes before every request.
 //!
 //! Each request names the [`Operation`](crate::Operation) it performs. Before sending, the
-//! client compares it with the scopes Zoom granted (the token's `scope` field) and refuses
-//! with [`Error::MissingScopes`] without touching the network, instead of letting Zoom answer
-//! error 4711.
+//! client compares it with the scopes Zoom granted (the token's `scope` field, classic or
+//! granular scopes) and refuses with [`Error::MissingScopes`] without touching the network,
+//! instead of letting Zoom answer error 4711. The refusal names the scopes that would grant
+//! the operation in the token's scope model, least privileged first: `meeting:write:meeting`
+//! for a token of granular scopes, `meeting:write` for a classic one.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), zoom_scopes::client::Error> {

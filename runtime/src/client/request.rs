@@ -11,7 +11,7 @@ use super::Client;
 use super::error::{Error, RequestInfo};
 use super::response::{self, Outcome};
 use super::token::Token;
-use crate::Operation;
+use crate::{Model, Operation, Scope, ScopeSet};
 
 /// What every attempt of one request sends, prepared once.
 struct Exchange<'a> {
@@ -313,18 +313,21 @@ impl Client {
         }
     }
 
-    /// Refuses an operation the token does not grant, before anything is sent.
+    /// Refuses an operation the token does not grant, before anything is sent. A scope of
+    /// either model grants it; the refusal names the scopes of the token's model.
     fn check_granted(&self, token: &Token, info: &RequestInfo) -> Result<(), Error> {
         let operation = info.operation();
         if !self.inner.check_scopes || token.granted.covers(operation) {
             return Ok(());
         }
+        let (model, would_grant) = would_grant(&token.granted, operation);
         Err(Error::MissingScopes {
             operation,
             method: info.method().clone(),
             path: info.path().to_owned(),
             granted: Box::new(token.granted),
-            would_grant: operation.granted_by(),
+            would_grant: Box::new(ScopeSet::from_scopes(would_grant)),
+            model,
         })
     }
 
@@ -346,5 +349,22 @@ impl Client {
             url.query_pairs_mut().extend_pairs(query);
         }
         Ok(url)
+    }
+}
+
+/// The scopes to name when `granted` does not grant `operation`, and their model: the
+/// operation's scopes of the grant's model (granular for a token holding a granular name, a
+/// mix of both models included; classic for any other, an empty one too), or of the other
+/// model when none of the grant's model grants it (the classic-only `/devices` operations,
+/// for one).
+fn would_grant(granted: &ScopeSet, operation: &'static Operation) -> (Model, &'static [Scope]) {
+    let model = granted.model().unwrap_or(Model::Granular);
+    let other = match model {
+        Model::Classic => Model::Granular,
+        Model::Granular => Model::Classic,
+    };
+    match operation.granted_by_in(model) {
+        [] if !operation.granted_by_in(other).is_empty() => (other, operation.granted_by_in(other)),
+        scopes => (model, scopes),
     }
 }

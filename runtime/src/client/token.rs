@@ -125,10 +125,10 @@ impl UserToken {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct TokenInfo {
-    /// The documented scopes the token grants.
+    /// The documented scopes the token grants, classic or granular.
     pub granted: ScopeSet,
-    /// Granted scope names this catalogue does not document (granular scopes, newer ones);
-    /// kept so nothing Zoom said is lost, but not used by the scope check.
+    /// Granted scope names this catalogue does not document (scopes newer than it); kept so
+    /// nothing Zoom said is lost, but not used by the scope check.
     pub unknown_scopes: Vec<String>,
     /// Time left before the token expires, when Zoom said how long it lives.
     pub expires_in: Option<Duration>,

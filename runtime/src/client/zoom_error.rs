@@ -49,8 +49,8 @@ impl TokenErrorBody {
 }
 
 /// The scopes named in a 4711 message, `"Invalid access token, does not contain
-/// scopes:[meeting:read, meeting:read:admin]."`: the documented ones, and the names this
-/// catalogue does not know (granular scopes Zoom added since).
+/// scopes:[meeting:read, meeting:read:admin]."`: the documented ones (classic or granular), and
+/// the names this catalogue does not know (scopes Zoom added since).
 pub(crate) fn missing_scopes(message: &str) -> (ScopeSet, Vec<String>) {
     let Some(start) = message.find("scopes:[") else {
         return (ScopeSet::EMPTY, Vec::new());
@@ -83,13 +83,25 @@ mod tests {
     #[test]
     fn scopes_in_a_4711_message() {
         let (known, unknown) = missing_scopes(
-            "Invalid access token, does not contain scopes:[meeting:read, meeting:read:admin, meeting:read:meeting].",
+            "Invalid access token, does not contain scopes:[meeting:read, meeting:read:admin, meeting:read:not_yet_documented].",
         );
         assert_eq!(
             known,
             ScopeSet::from_scopes(&[Scope::MEETING_READ, Scope::MEETING_READ_ADMIN])
         );
-        assert_eq!(unknown, ["meeting:read:meeting"]);
+        assert_eq!(unknown, ["meeting:read:not_yet_documented"]);
+        // Granular names, as Zoom lists them for a granular token.
+        let (known, unknown) = missing_scopes(
+            "Invalid access token, does not contain scopes:[meeting:write:meeting, meeting:write:meeting:admin].",
+        );
+        assert_eq!(
+            known,
+            ScopeSet::from_scopes(&[
+                Scope::MEETING_WRITE_MEETING,
+                Scope::MEETING_WRITE_MEETING_ADMIN
+            ])
+        );
+        assert!(unknown.is_empty());
     }
 
     #[test]

@@ -2,10 +2,15 @@
 //!
 //! It serves Zoom's token endpoint (Server-to-Server `account_credentials` and the
 //! `refresh_token` grant) and a few REST endpoints ([`Endpoint`]), each tied to its catalogue
-//! [`Operation`] with [`operation!`](crate::operation!). Like Zoom, it answers error 4711 with the
-//! missing scopes listed when a token lacks the scopes of an endpoint's operation, and 124 for
-//! an unknown or expired token. Faults ([`Fault`]) can be queued per endpoint: rate limits,
-//! server errors, rejected tokens, slow answers, malformed JSON. Every request is counted.
+//! [`Operation`] with [`operation!`](crate::operation!) and to its endpoint of Zoom's API
+//! reference ([`Endpoint::reference`]). Its tokens carry whatever scopes a test grants,
+//! classic or granular ([`MockZoom::grant`]). Like Zoom, it answers HTTP 400 with error 4711
+//! when a token lacks the scopes of an endpoint, naming the alternatives least privileged
+//! first (for a granular token the endpoint's granular scopes:
+//! `{"code":4711,"message":"Invalid access token, does not contain
+//! scopes:[meeting:write:meeting, meeting:write:meeting:admin]."}`), and 124 for an unknown or
+//! expired token. Faults ([`Fault`]) can be queued per endpoint: rate limits, server errors,
+//! rejected tokens, slow answers, malformed JSON. Every request is counted.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -39,7 +44,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::client::{ClientBuilder, ClientSecret, TokenResponse};
-use crate::{Operation, ScopeSet, operation};
+use crate::{Method, Operation, ScopeSet, operation};
 
 use state::State;
 
@@ -82,6 +87,24 @@ impl Endpoint {
             Endpoint::GetMeeting => operation!("Get a meeting"),
             Endpoint::DeleteMeeting => operation!("Delete a meeting"),
         })
+    }
+
+    /// The endpoint of Zoom's API reference an API endpoint serves (`None` for the token
+    /// endpoint): its method and path template, and the granular scopes Zoom checks for it.
+    pub fn reference(self) -> Option<crate::Endpoint> {
+        let (method, path) = match self {
+            Endpoint::Token => return None,
+            Endpoint::GetUser => (Method::Get, "/users/{userId}"),
+            Endpoint::CreateMeeting => (Method::Post, "/users/{userId}/meetings"),
+            Endpoint::ListMeetings => (Method::Get, "/users/{userId}/meetings"),
+            Endpoint::GetMeeting => (Method::Get, "/meetings/{meetingId}"),
+            Endpoint::DeleteMeeting => (Method::Delete, "/meetings/{meetingId}"),
+        };
+        // Checked for each endpoint by the mock's tests: documented, and an endpoint of the
+        // operation.
+        self.operation()?
+            .endpoints()
+            .find(|e| e.method() == method && e.path() == path)
     }
 
     fn index(self) -> usize {
@@ -179,13 +202,16 @@ impl MockZoom {
             .oauth_base(self.oauth_base())
     }
 
-    /// The scopes granted to tokens issued from now on.
+    /// The scopes granted to tokens issued from now on, classic (`scopes!("meeting:write")`)
+    /// or granular (`scopes!("meeting:write:meeting")`), as the token's `scope` field lists
+    /// them.
     pub fn grant(&self, scopes: ScopeSet) {
         self.state.config().scope = scopes.to_string();
     }
 
     /// The exact `scope` field of tokens issued from now on, for names this catalogue does not
-    /// document (Zoom's granular scopes). Unknown names grant nothing at the mock's endpoints.
+    /// document or a field written in a particular way (comma-separated, repeats). Unknown
+    /// names grant nothing at the mock's endpoints.
     pub fn grant_raw(&self, scope_field: impl Into<String>) {
         self.state.config().scope = scope_field.into();
     }
