@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Build cost of the proc-macro crate: a clean `cargo build` of zoom-scopes-macros with all its
-# dependencies, against a generated proc-macro crate that depends on proc-macro2, quote and syn
-# alone, with the same versions and features as zoom-scopes-macros-core, the library the macro
-# crate is a shell over (read from cargo metadata).
+# dependencies, against a generated minimal proc-macro crate that depends on proc-macro2, quote
+# and syn alone: proc-macro2 and quote with the versions and features of zoom-scopes-macros-core,
+# the library the macro crate is a shell over (read from cargo metadata), and syn as the
+# workspace declares it (the `syn` line of the root Cargo.toml's [workspace.dependencies]; the
+# macro crate does not depend on syn, the CLI does).
 # Each run starts from an empty target directory, offline, in the dev profile; the two crates
 # alternate so machine noise hits both alike. Prints the medians and their ratio.
 #
@@ -12,8 +14,8 @@
 # workspace members (the tables, macros-core and the macros, not the baseline's dependencies) with
 # incremental compilation, which costs extra on a clean build. The budget applies to "registry".
 #
-# Also checks that zoom-scopes-macros's normal dependency tree holds no HTTP stack: the macro
-# crate is built by every user of zoom-scopes, whichever client they use.
+# Also checks that zoom-scopes-macros's normal dependency tree holds no HTTP stack (the macro
+# crate is built by every user of zoom-scopes, whichever client they use) and no syn.
 #
 #   benches/macro-build.sh [RUNS=5]
 # Exits 1 when the dependency check fails, or when the ratio is over BUDGET (default 1.35).
@@ -33,16 +35,25 @@ if [ -n "$http" ]; then
   echo "FAIL: the macro crate depends on an HTTP stack:"; echo "$http" | sort -u
   exit 1
 fi
-echo "ok: no reqwest, hyper, h2, http or tokio among $(echo "$tree" | sort -u | wc -l) crates"
+if echo "$tree" | grep -qE '^syn '; then
+  echo "FAIL: the macro crate depends on syn again:"; echo "$tree" | grep -E '^syn ' | sort -u
+  exit 1
+fi
+echo "ok: no reqwest, hyper, h2, http, tokio or syn among $(echo "$tree" | sort -u | wc -l) crates"
 
-# The baseline: a proc-macro crate with macros-core's proc-macro2/quote/syn dependency lines.
+# The baseline: a proc-macro crate with macros-core's proc-macro2/quote dependency lines and the
+# workspace's syn line.
 rm -rf "$work/baseline"
 mkdir -p "$work/baseline/src"
 deps=$(cargo metadata --format-version 1 --offline --no-deps |
   jq -r '.packages[] | select(.name == "zoom-scopes-macros-core") | .dependencies[]
-    | select(.kind == null and (.name == "proc-macro2" or .name == "quote" or .name == "syn"))
+    | select(.kind == null and (.name == "proc-macro2" or .name == "quote"))
     | "\(.name) = { version = \"\(.req)\", default-features = \(.uses_default_features), features = \(.features | tojson) }"')
-[ "$(echo "$deps" | wc -l)" = 3 ] || { echo "expected proc-macro2, quote and syn in zoom-scopes-macros-core" >&2; exit 2; }
+[ "$(echo "$deps" | wc -l)" = 2 ] || { echo "expected proc-macro2 and quote in zoom-scopes-macros-core" >&2; exit 2; }
+syn=$(sed -n '/^\[workspace\.dependencies\]/,/^\[/p' "$root/Cargo.toml" | grep -E '^syn = ' || true)
+[ "$(echo "$syn" | grep -c .)" = 1 ] || { echo "expected one syn line in [workspace.dependencies]" >&2; exit 2; }
+deps="$deps
+$syn"
 cat > "$work/baseline/Cargo.toml" <<TOML
 [package]
 name = "baseline-macro"
