@@ -184,9 +184,6 @@ impl Data {
                 scopes[g].grants.push(at);
             }
             let linked_endpoints = op.endpoints.iter().map(|&e| &linked.endpoints[e].0);
-            let first_id = linked_endpoints
-                .clone()
-                .find_map(|e| e.operation_id.clone());
             let all_deprecated = op
                 .endpoints
                 .iter()
@@ -200,9 +197,7 @@ impl Data {
                     .map(|p| p.granted_by().iter().map(|s| s.index()).collect())
                     .unwrap_or_default(),
                 granular,
-                operation_id: page
-                    .and_then(|p| p.operation_id().map(str::to_owned))
-                    .or(first_id),
+                operation_id: page.and_then(|p| p.operation_id().map(str::to_owned)),
                 deprecated: page.map_or(!op.endpoints.is_empty() && all_deprecated, |p| {
                     p.deprecated()
                 }),
@@ -382,7 +377,7 @@ fn tables(d: &Data) -> String {
         &granular,
     );
     f.strings(
-        "Each operation's operationId: the one the page links, else its first endpoint's; empty where there is none.",
+        "The operationId the page links for each operation; empty where it links none (its endpoints' then name it).",
         "OPERATION_IDS",
         operations.iter().map(|op| op.operation_id.as_deref().unwrap_or("")),
     );

@@ -2,9 +2,9 @@
 //! operation by title and API group.
 
 use crate::columns::{
-    BY_TITLE, DEPRECATED, GRANTED_BY, GRANTED_BY_ENDS, GRANULAR_BY, GRANULAR_BY_ENDS,
-    MARKER_NUMBERED, MARKER_NUMBERS, OPERATION_APIS, OPERATION_COUNT, OPERATION_ENDPOINT_ENDS,
-    OPERATION_IDS, OPERATION_TITLES, REPLACEMENTS, position, run, some,
+    BY_TITLE, DEPRECATED, ENDPOINT_OPERATION_IDS, GRANTED_BY, GRANTED_BY_ENDS, GRANULAR_BY,
+    GRANULAR_BY_ENDS, MARKER_NUMBERED, MARKER_NUMBERS, OPERATION_APIS, OPERATION_COUNT,
+    OPERATION_ENDPOINT_ENDS, OPERATION_IDS, OPERATION_TITLES, REPLACEMENTS, position, run, some,
 };
 use crate::naming::{MarkerPath, marker};
 use crate::{ApiId, EndpointId, Model, ScopeId, same_api};
@@ -98,11 +98,30 @@ impl OperationId {
         }
     }
 
-    /// The operationId of Zoom's API reference, when the scope page links to it (the
-    /// account-level endpoint's when it links both).
+    /// The operationId of Zoom's API reference: the one the scope page links (the account-level
+    /// endpoint's when it links both), else its first endpoint's that has one.
     pub const fn operation_id(self) -> Option<&'static str> {
         // no panic: as above
-        some(OPERATION_IDS[self.index()])
+        if let Some(linked) = some(OPERATION_IDS[self.index()]) {
+            return Some(linked);
+        }
+        let index = self.index();
+        // no panic: an OperationId only comes from these tables, with an entry per operation
+        let end = OPERATION_ENDPOINT_ENDS[index] as usize;
+        let mut at = if index == 0 {
+            0
+        } else {
+            // no panic: `index - 1` is before `index`
+            OPERATION_ENDPOINT_ENDS[index - 1] as usize
+        };
+        while at < end {
+            // no panic: an endpoint run ends within the endpoints
+            if let Some(id) = some(ENDPOINT_OPERATION_IDS[at]) {
+                return Some(id);
+            }
+            at += 1;
+        }
+        None
     }
 
     /// Whether Zoom marks the title `[Deprecated]`.
