@@ -692,7 +692,7 @@ mod tests {
         let d = Data::of(crate::classic(), crate::linked());
         let text = tables(&d);
         assert!(text.starts_with(HEADER));
-        assert!(text.contains("pub(crate) const OPERATION_TITLES: [&str; 1838]"));
+        assert!(text.contains("pub(crate) const OPERATION_TITLES: [&str; 1846]"));
         assert!(text.contains("pub(crate) const SCOPE_NAMES: [&str; 3062]"));
         assert!(text.contains("pub(crate) const CLASSIC_SCOPES: usize = 465;"));
         let constants = scope_constants(&d).unwrap();
