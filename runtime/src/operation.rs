@@ -410,19 +410,6 @@ mod tests {
 
     use super::*;
 
-    /// What `titled` must return: a scan of the whole table in catalogue order.
-    fn scan(title: &str) -> Vec<usize> {
-        OPERATIONS
-            .iter()
-            .filter(|op| op.title() == title)
-            .map(Operation::index)
-            .collect()
-    }
-
-    fn titled(title: &str) -> Vec<usize> {
-        Operation::titled(title).map(Operation::index).collect()
-    }
-
     #[test]
     fn each_entry_is_its_tables_row() {
         assert_eq!(OPERATIONS.len(), OperationId::COUNT);
@@ -476,29 +463,6 @@ mod tests {
             assert_eq!(op.oauth(), op.id.oauth(), "{op}");
             assert_eq!(*op.granted_by(), ScopeSet::from_scopes(op.granting()));
             assert!(std::ptr::eq(op.granted_by(), op.granted_by()), "built once");
-        }
-    }
-
-    #[test]
-    fn titled_finds_every_operation_in_catalogue_order() {
-        for op in &OPERATIONS {
-            assert_eq!(titled(op.title()), scan(op.title()), "{:?}", op.title());
-        }
-        assert_eq!(titled("List meetings").len(), 2);
-    }
-
-    #[test]
-    fn titled_finds_nothing_for_other_strings() {
-        for title in [
-            "",
-            "create a meeting",
-            "Create a meetin",
-            "Create a meeting ",
-            "Create a meeting\0",
-            "\u{10ffff}",
-            "Zzz",
-        ] {
-            assert_eq!(titled(title), Vec::<usize>::new(), "{title:?}");
         }
     }
 

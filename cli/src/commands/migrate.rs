@@ -11,7 +11,7 @@ use zoom_scopes_catalogue::audit::audit;
 use zoom_scopes_catalogue::plan::migrate::{Placement, Step, app_level, migrate};
 use zoom_scopes_tables::{Model, OperationId, model_of};
 
-use super::package::{Package, shown};
+use super::package::{Package, use_errors};
 use super::{Failure, Status, answer, scope_names, short_label};
 use crate::render::{Format, Report, Style, Table, Tone, code, count, escape, manifest_line, wrap};
 
@@ -36,13 +36,8 @@ pub fn run(dir: &Path, format: Format) -> Result<Status, Failure> {
         return answer(&Nothing::report(&package, reason), format, Status::Clean);
     }
     let dir = package.dir.clone();
-    let audit = audit(package.found.uses, &package.declared, None).map_err(|errors| {
-        let lines: Vec<String> = errors
-            .iter()
-            .map(|e| format!("{}:{}: {}", shown(&dir, &e.file), e.line, e.error))
-            .collect();
-        Failure(lines)
-    })?;
+    let audit = audit(package.found.uses, &package.declared, None)
+        .map_err(|errors| use_errors(&dir, &errors))?;
     let used = audit.operations();
     let migration = migrate(&ids, &used);
     let mut typed: Vec<OperationId> = Vec::new();

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use zoom_scopes_catalogue::audit::UseError;
 use zoom_scopes_macros_core::manifest::{self, Declared, ManifestError, ManifestErrorKind};
 use zoom_scopes_tables::ScopeId;
 
@@ -79,6 +80,15 @@ impl Package {
             })
             .collect()
     }
+}
+
+/// The refusal of an audit whose uses name no one operation: each use's place and error.
+pub fn use_errors(dir: &Path, errors: &[UseError]) -> Failure {
+    let lines = errors
+        .iter()
+        .map(|e| format!("{}:{}: {}", shown(dir, &e.file), e.line, e.error))
+        .collect();
+    Failure(lines)
 }
 
 /// The crate directory `dir` names: the directory itself, or the one of a `Cargo.toml` path.

@@ -14,7 +14,7 @@ mod sarif;
 use zoom_scopes_catalogue::audit::audit;
 use zoom_scopes_tables::Level;
 
-use super::package::{Package, shown};
+use super::package::{Package, use_errors};
 use super::{Failure, Status, answer};
 use crate::cli::Deny;
 use crate::render::Format;
@@ -36,13 +36,7 @@ pub fn run(
         found,
         ..
     } = package;
-    let audit = audit(found.uses, &declared, level).map_err(|errors| {
-        let lines: Vec<String> = errors
-            .iter()
-            .map(|e| format!("{}:{}: {}", shown(&dir, &e.file), e.line, e.error))
-            .collect();
-        Failure(lines)
-    })?;
+    let audit = audit(found.uses, &declared, level).map_err(|errors| use_errors(&dir, &errors))?;
     let subject = Subject {
         name,
         dir,
