@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use zoom_scopes_tables::{OperationId, same_api};
+use zoom_scopes_tables::OperationId;
 
 use crate::endpoint::Endpoint;
 use crate::{Model, Scope, ScopeSet};
@@ -350,9 +350,7 @@ impl Operation {
     /// and punctuation ("ContactCenter" is "Contact Center"). A title several API groups
     /// document is found in each of them.
     pub fn find(title: &str, api: &str) -> Option<&'static Operation> {
-        OperationId::titled(title)
-            .find(|op| same_api(op.api().name(), api))
-            .map(by_id)
+        OperationId::find(title, Some(api)).map(by_id)
     }
 }
 
