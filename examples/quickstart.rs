@@ -1,26 +1,32 @@
 //! Quickstart: functions that call Zoom, checked at compile time against the scopes this crate
 //! declares, and at run time against the scopes Zoom actually granted.
 //!
-//! This crate's Cargo.toml declares `user:read`, `meeting:write` and `meeting:read`: every
-//! `#[requires_api]` below compiles because one of them grants its operation. Change a title to
-//! one they do not grant (say "Delete a meeting") and `cargo check` fails, naming the scope to
-//! add.
+//! This crate's Cargo.toml declares the granular scopes a Zoom app created today chooses,
+//! `user:read:user`, `meeting:write:meeting`, `meeting:read:list_meetings` and
+//! `meeting:delete:meeting`: every `#[requires_api]` below compiles because one of them grants
+//! its operation. Change a title to one they do not grant (say "Update a meeting") and
+//! `cargo check` fails, naming the scope to add.
 //!
 //! Run it with `cargo run --example quickstart`. With `ZOOM_ACCOUNT_ID`, `ZOOM_CLIENT_ID` and
 //! `ZOOM_CLIENT_SECRET` set (a Server-to-Server OAuth app) it talks to Zoom; `ZOOM_OAUTH_BASE`
 //! and `ZOOM_API_BASE` override the endpoints. Without them it starts the embedded mock Zoom
-//! on loopback, which grants `user:read` and `meeting:write` but not `meeting:read`, so one
-//! operation is refused before any request is sent.
+//! on loopback, which grants `user:read:user` and `meeting:write:meeting` but not
+//! `meeting:read:list_meetings`, so one operation is refused before any request is sent.
 
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
 use zoom_scopes::client::{Client, ClientSecret, Error};
 use zoom_scopes::mock::MockZoom;
-use zoom_scopes::{Operation, ScopeSet, operation, requires_api, scopes};
+use zoom_scopes::{App, Model, Operation, ScopeSet, operation, requires_api, scopes};
 
-/// The scopes this app declares, checked at compile time.
-const DECLARED: ScopeSet = scopes!("user:read", "meeting:write", "meeting:read");
+/// This app: `#[app(manifest)]` gives it the scopes Cargo.toml declares, the ones the
+/// `#[requires_api]` checks use.
+#[zoom_scopes::app(manifest)]
+struct Quickstart;
+
+/// The scopes this app declares.
+const DECLARED: ScopeSet = Quickstart::SCOPES;
 
 #[requires_api("Get a user", api = "User")]
 async fn get_user(zoom: &Client) -> Result<Value, Error> {
@@ -125,6 +131,8 @@ async fn run() -> Result<(), String> {
 
 /// The compile-time side: what the catalogue says about each operation this app performs.
 fn describe_operations() {
+    // The scopes of the declaration's model: an app has classic or granular scopes, not both.
+    let model = DECLARED.model().unwrap_or(Model::Granular);
     println!("Declared scopes: {DECLARED}");
     println!();
     println!("Operations this app performs:");
@@ -136,7 +144,7 @@ fn describe_operations() {
             "GET /users/me/meetings",
         ),
     ] {
-        let ranked: Vec<&str> = op.granted_by_ranked().iter().map(|s| s.name()).collect();
+        let ranked: Vec<&str> = op.granted_by_in(model).iter().map(|s| s.name()).collect();
         let via = DECLARED.intersection(op.granted_by());
         println!("  {:<34} {request}", op.to_string());
         println!("  {:<34} granted by {}", "", ranked.join(", "));
@@ -173,7 +181,7 @@ async fn connect() -> Result<(Target, Client), String> {
             let zoom = MockZoom::start()
                 .await
                 .map_err(|e| format!("the mock Zoom could not start: {e}"))?;
-            zoom.grant(scopes!("user:read", "meeting:write"));
+            zoom.grant(scopes!("user:read:user", "meeting:write:meeting"));
             let client = zoom.client_builder().build().map_err(|e| e.to_string())?;
             println!();
             println!(

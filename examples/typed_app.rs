@@ -1,15 +1,17 @@
 //! An app using a typed SDK (`meetings_sdk`, in `examples/meetings_sdk/`).
 //!
-//! The app is a type; `#[zoom_scopes::app(manifest)]` gives it the scopes this crate declares
-//! in Cargo.toml (`user:read`, `meeting:write`, `meeting:read`). Every SDK call below is
-//! checked against them by `cargo check`, here, where the call is made. Uncomment the
-//! `delete_user` call and the build fails:
+//! The app is a type; `#[zoom_scopes::app(manifest)]` gives it the granular scopes this crate
+//! declares in Cargo.toml (`user:read:user`, `meeting:write:meeting`,
+//! `meeting:read:list_meetings`, `meeting:delete:meeting`). Every SDK call below is checked
+//! against them by `cargo check`, here, where the call is made. Uncomment the `delete_user`
+//! call and the build fails:
 //!
 //! ```text
 //! error[E0277]: `Scheduler` has no scope that grants "Delete a user" (User API)
 //!    |     zoom.delete_user();
 //!    |          ^^^^^^^^^^^ needs `user:write`, `user:write:admin` or `user:master`
 //!    = note: add "user:write" to the scopes of `Scheduler`: the least privileged scope that grants it
+//!    = note: an app with granular scopes adds "user:delete:user", the least privileged granular scope that grants it
 //! ```
 //!
 //! Run it with `cargo run --example typed_app`.
@@ -21,7 +23,8 @@ use zoom_scopes::App;
 #[zoom_scopes::app(manifest)]
 struct Scheduler;
 
-/// A second app that only reads: it may call fewer SDK functions.
+/// A second app that only reads, created before March 2024 and so with classic scopes: the
+/// same SDK checks its calls against them. It may call fewer SDK functions.
 #[zoom_scopes::app("user:read", "meeting:read")]
 struct Viewer;
 

@@ -1,5 +1,6 @@
 //! `migrate` on fixture crates: a classic user-level app, a classic admin-level app, a
-//! granular app and a granular app of mixed levels; the repository's examples; bad input.
+//! granular app and a granular app of mixed levels; the repository's examples, before and after
+//! their move to granular scopes; bad input.
 
 mod support;
 
@@ -137,25 +138,80 @@ fn a_granular_app_has_nothing_to_migrate() {
     );
 }
 
+/// The classic scopes the examples declared before they moved to granular ones.
+const EXAMPLES_CLASSIC: &str = r#"scopes = ["user:read", "meeting:write", "meeting:read"]"#;
+
+/// The examples declare what `migrate` gives for their former classic declaration: the
+/// granular scopes of the operations their functions perform, and the one typed-mode operation
+/// the app taking the crate's scopes (`Scheduler`, `#[app(manifest)]`) calls.
 #[test]
-fn the_examples_migrate_to_three_user_level_scopes() {
-    let json = run(&["migrate", "../examples", "--format", "json"])
+fn the_examples_declare_what_migrate_gives_for_their_classic_scopes() {
+    let now = run(&["migrate", "../examples", "--format", "json"])
+        .exits(0)
+        .json();
+    assert_eq!(now["model"], "granular");
+    let declared = now["from"].as_array().unwrap();
+
+    let classic = copy_examples_with(EXAMPLES_CLASSIC);
+    let json = run(&["migrate", &classic, "--format", "json"])
         .exits(0)
         .json();
     assert_eq!(
         json["from"],
         json!(["user:read", "meeting:write", "meeting:read"])
     );
+    assert_eq!(json["level"], "user");
+    let to = json["to"].as_array().unwrap();
     assert_eq!(
-        json["to"],
-        json!([
-            "meeting:read:list_meetings",
-            "user:read:user",
-            "meeting:write:meeting"
-        ])
+        to,
+        &[
+            json!("meeting:read:list_meetings"),
+            json!("user:read:user"),
+            json!("meeting:write:meeting")
+        ]
     );
+    let typed = json["typed"].as_array().unwrap();
+    let delete = typed
+        .iter()
+        .find(|op| op["title"] == "Delete a meeting")
+        .expect("Scheduler calls delete_meeting");
+    let mut expected: Vec<&serde_json::Value> = to.iter().collect();
+    expected.push(&delete["granular"][0]);
+    let mut declared: Vec<&serde_json::Value> = declared.iter().collect();
+    expected.sort_by_key(|v| v.as_str());
+    declared.sort_by_key(|v| v.as_str());
+    assert_eq!(declared, expected);
     let zoom = json["counts"]["zoom_migration"].as_u64().unwrap();
-    assert!(zoom > 3, "{zoom}");
+    assert!(zoom > 100, "Zoom's set holds every level: {zoom}");
+}
+
+/// A copy of `examples/` in the test's temporary directory whose Cargo.toml declares `scopes`
+/// (a whole `scopes = [...]` line) instead; its path.
+fn copy_examples_with(scopes: &str) -> String {
+    let to = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("examples-classic");
+    let _ = std::fs::remove_dir_all(&to);
+    copy_dir(std::path::Path::new("../examples"), &to);
+    let manifest = to.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("scopes = ["))
+        .expect("the examples declare scopes on one line");
+    std::fs::write(&manifest, text.replacen(line, scopes, 1)).unwrap();
+    to.to_str().unwrap().to_owned()
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }
 
 #[test]
