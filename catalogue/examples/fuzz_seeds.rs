@@ -14,7 +14,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zoom_scopes_catalogue::{CLASSIC_TEXT, Catalogue, Group, classic};
+use zoom_scopes_catalogue::{Api, CLASSIC_TEXT, Catalogue, classic};
 use zoom_scopes_tables::{ApiId, OperationId, ScopeId, titles};
 
 /// How many scope blocks one document seed holds, after its section header. Small seeds keep
@@ -71,13 +71,9 @@ fn document_pieces(c: &Catalogue) -> Vec<String> {
     let lines: Vec<&str> = CLASSIC_TEXT.lines().collect();
     // 0-based line of each section's `<API group> scopes` header; a section ends where the
     // next one's header starts.
-    let headers: Vec<usize> = c
-        .groups()
-        .iter()
-        .map(|g| header_line(c, &lines, g))
-        .collect();
+    let headers: Vec<usize> = c.apis().iter().map(|g| header_line(c, &lines, g)).collect();
     let mut pieces = Vec::new();
-    for (i, section) in c.groups().iter().enumerate() {
+    for (i, section) in c.apis().iter().enumerate() {
         let section_end = headers.get(i + 1).copied().unwrap_or(lines.len());
         let starts: Vec<usize> = section
             .scopes()
@@ -101,7 +97,7 @@ fn document_pieces(c: &Catalogue) -> Vec<String> {
 
 /// The 0-based line of `section`'s header: the last `<API group> scopes` line before its first
 /// scope.
-fn header_line(c: &Catalogue, lines: &[&str], section: &Group) -> usize {
+fn header_line(c: &Catalogue, lines: &[&str], section: &Api) -> usize {
     let header = format!("{} scopes", section.name());
     let first_scope = section
         .scopes()

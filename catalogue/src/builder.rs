@@ -1,18 +1,18 @@
-//! Assembles a [`Catalogue`] from parsed lines: assigns ids, merges repeated (title, group)
-//! pairs, ranks granting scopes and builds the lookup indexes.
+//! Assembles a [`Catalogue`] from parsed lines: assigns ids, merges repeated (title, API
+//! group) pairs, ranks granting scopes and builds the lookup indexes.
 
 use std::collections::HashMap;
 
-use crate::model::{Catalogue, Endpoint, Group, GroupId, Operation, OperationId, Scope, ScopeId};
+use crate::model::{Api, ApiId, Catalogue, Endpoint, Operation, OperationId, Scope, ScopeId};
 use crate::parse::{OperationLine, ParseError, undeprecated};
 
 #[derive(Default)]
 pub(crate) struct Builder {
     scopes: Vec<Scope>,
-    groups: Vec<Group>,
+    apis: Vec<Api>,
     operations: Vec<Operation>,
     scope_by_name: HashMap<String, ScopeId>,
-    op_by_pair: HashMap<(String, GroupId), OperationId>,
+    op_by_pair: HashMap<(String, ApiId), OperationId>,
     /// The scope that `- operation` lines belong to; none right after a section header.
     current: Option<ScopeId>,
 }
@@ -23,11 +23,11 @@ fn id16(len: usize, what: &str) -> Result<u16, String> {
 
 impl Builder {
     pub fn section(&mut self, name: &str, _line: usize) -> Result<(), String> {
-        if self.groups.iter().any(|g| g.name == name) {
+        if self.apis.iter().any(|g| g.name == name) {
             return Err(format!("section `{name} scopes` appears twice"));
         }
-        let id = GroupId(id16(self.groups.len(), "sections")?);
-        self.groups.push(Group {
+        let id = ApiId(id16(self.apis.len(), "sections")?);
+        self.apis.push(Api {
             id,
             name: name.to_owned(),
             scopes: Vec::new(),
@@ -42,8 +42,8 @@ impl Builder {
         description: Option<&str>,
         line: usize,
     ) -> Result<(), String> {
-        let group = self
-            .groups
+        let api = self
+            .apis
             .last_mut()
             .ok_or("scope before any section header")?;
         if let Some(&earlier) = self.scope_by_name.get(name) {
@@ -53,14 +53,14 @@ impl Builder {
             ));
         }
         let id = ScopeId(id16(self.scopes.len(), "scopes")?);
-        group.scopes.push(id);
+        api.scopes.push(id);
         self.current = Some(id);
         self.scope_by_name.insert(name.to_owned(), id);
         self.scopes.push(Scope {
             id,
             name: name.to_owned(),
             description: description.map(str::to_owned),
-            group: group.id,
+            api: api.id,
             grants: Vec::new(),
             line,
         });
@@ -72,8 +72,8 @@ impl Builder {
             .current
             .ok_or("operation line before any scope of its section")?;
         let scope = &mut self.scopes[current.index()];
-        let group = scope.group;
-        let key = (line.title, group);
+        let api = scope.api;
+        let key = (line.title, api);
         let id = match self.op_by_pair.get(&key) {
             Some(&id) => id,
             None => {
@@ -81,7 +81,7 @@ impl Builder {
                 self.operations.push(Operation {
                     id,
                     title: key.0.clone(),
-                    group,
+                    api,
                     granted_by: Vec::new(),
                     endpoints: Vec::new(),
                     deprecated: line.deprecated,
@@ -121,7 +121,7 @@ impl Builder {
         }
         let Builder {
             scopes,
-            groups,
+            apis,
             mut operations,
             scope_by_name,
             op_by_pair,
@@ -129,8 +129,7 @@ impl Builder {
         } = self;
         for op in &mut operations {
             crate::model::rank(&scopes, &mut op.granted_by);
-            // Primary endpoints first, each kind in document order. A stable partition rather
-            // than a stable sort: one sort instantiation less to compile for every user.
+            // Primary endpoints first, each kind in document order.
             let (primary, master): (Vec<Endpoint>, Vec<Endpoint>) =
                 std::mem::take(&mut op.endpoints)
                     .into_iter()
@@ -143,9 +142,9 @@ impl Builder {
             .filter(|op| op.deprecated)
             .filter_map(|op| {
                 let base = undeprecated(&op.title)?;
-                let same_group = op_by_pair.get(&(base.to_owned(), op.group));
-                let any_group = || operations.iter().find(|o| o.title == base).map(|o| o.id);
-                Some((op.id, same_group.copied().or_else(any_group)?))
+                let same_api = op_by_pair.get(&(base.to_owned(), op.api));
+                let any_api = || operations.iter().find(|o| o.title == base).map(|o| o.id);
+                Some((op.id, same_api.copied().or_else(any_api)?))
             })
             .collect();
         for (deprecated, replacement) in replacements {
@@ -160,7 +159,7 @@ impl Builder {
         }
         Ok(Catalogue {
             scopes,
-            groups,
+            apis,
             operations,
             scope_by_name,
             ops_by_title,

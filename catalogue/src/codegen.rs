@@ -135,7 +135,7 @@ impl Data {
             .map(|s| ScopeData {
                 name: s.name().to_owned(),
                 description: s.description().map(str::to_owned),
-                api: s.group().index(),
+                api: s.api().index(),
                 level: s.level(),
                 access: s.access(),
                 grants: s.grants().iter().map(|op| op.index()).collect(),

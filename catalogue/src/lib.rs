@@ -35,7 +35,7 @@ pub mod search;
 
 use std::sync::OnceLock;
 
-pub use model::{Catalogue, Endpoint, Group, GroupId, Operation, OperationId, Scope, ScopeId};
+pub use model::{Api, ApiId, Catalogue, Endpoint, Operation, OperationId, Scope, ScopeId};
 pub use parse::{ParseError, parse};
 #[cfg(feature = "analysis")]
 pub use plan::{Cost, Plan, PlanOptions};

@@ -29,7 +29,7 @@ use std::collections::HashMap;
 
 use zoom_scopes_tables::text::same_api;
 
-use crate::model::{Catalogue, GroupId, OperationId};
+use crate::model::{ApiId, Catalogue, OperationId};
 use crate::reference::{Endpoint, Reference};
 
 /// How an endpoint was linked.
@@ -123,13 +123,13 @@ impl Linked {
 pub fn link(c: &Catalogue, reference: &Reference) -> Linked {
     let mut linker = Linker {
         c,
-        apis: c.groups().iter().map(|g| g.name().to_owned()).collect(),
+        apis: c.apis().iter().map(|g| g.name().to_owned()).collect(),
         operations: c
             .operations()
             .iter()
             .map(|op| LinkedOperation {
                 title: op.title().to_owned(),
-                api: op.group().index(),
+                api: op.api().index(),
                 page: Some(op.id()),
                 endpoints: Vec::new(),
                 granular: Vec::new(),
@@ -168,7 +168,7 @@ pub fn link(c: &Catalogue, reference: &Reference) -> Linked {
             let api = c
                 .operations_titled(&endpoint.title)
                 .next()
-                .map_or(0, |op| op.group().index());
+                .map_or(0, |op| op.api().index());
             for name in &endpoint.granular {
                 linker.granular_scope(name, api);
             }
@@ -245,12 +245,12 @@ impl Linker<'_> {
     }
 
     /// The API groups of the page's classic scopes among `endpoint`'s.
-    fn classic_groups(&self, endpoint: &Endpoint) -> Vec<GroupId> {
-        let mut groups: Vec<GroupId> = endpoint
+    fn classic_apis(&self, endpoint: &Endpoint) -> Vec<ApiId> {
+        let mut groups: Vec<ApiId> = endpoint
             .classic
             .iter()
             .filter_map(|name| self.c.scope_named(name))
-            .map(|s| s.group())
+            .map(|s| s.api())
             .collect();
         groups.sort_unstable();
         groups.dedup();
@@ -259,7 +259,7 @@ impl Linker<'_> {
 
     /// Rule 4, first case: a new title whose page-known classic scopes are of one API group.
     fn new_in_one_group(&mut self, endpoint: &Endpoint) -> Option<(Rule, Option<usize>)> {
-        match self.classic_groups(endpoint).as_slice() {
+        match self.classic_apis(endpoint).as_slice() {
             [one] => Some((
                 Rule::NewInOneGroup,
                 Some(self.new_operation(endpoint, one.index())),
@@ -271,7 +271,7 @@ impl Linker<'_> {
     /// Rule 4, other cases: in `home`, the API group of its product's endpoints, else one named
     /// after the product.
     fn new_elsewhere(&mut self, endpoint: &Endpoint, home: Option<usize>) -> (Rule, Option<usize>) {
-        let rule = match self.classic_groups(endpoint).len() {
+        let rule = match self.classic_apis(endpoint).len() {
             0 => Rule::NewWithoutClassic,
             _ => Rule::NewAcrossGroups,
         };

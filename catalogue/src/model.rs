@@ -28,7 +28,7 @@ id_type!(
 );
 id_type!(
     /// An API group (a section of the document), numbered in document order.
-    GroupId
+    ApiId
 );
 id_type!(
     /// An operation, a (title, API group) pair, numbered in order of first appearance.
@@ -41,15 +41,15 @@ pub struct Scope {
     pub(crate) id: ScopeId,
     pub(crate) name: String,
     pub(crate) description: Option<String>,
-    pub(crate) group: GroupId,
+    pub(crate) api: ApiId,
     pub(crate) grants: Vec<OperationId>,
     pub(crate) line: usize,
 }
 
 /// One section of the document: an API group such as "Meeting" or "Contact Center".
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Group {
-    pub(crate) id: GroupId,
+pub struct Api {
+    pub(crate) id: ApiId,
     pub(crate) name: String,
     pub(crate) scopes: Vec<ScopeId>,
 }
@@ -66,7 +66,7 @@ pub struct Endpoint {
 pub struct Operation {
     pub(crate) id: OperationId,
     pub(crate) title: String,
-    pub(crate) group: GroupId,
+    pub(crate) api: ApiId,
     pub(crate) granted_by: Vec<ScopeId>,
     pub(crate) endpoints: Vec<Endpoint>,
     pub(crate) deprecated: bool,
@@ -77,7 +77,7 @@ pub struct Operation {
 #[derive(Clone, Debug)]
 pub struct Catalogue {
     pub(crate) scopes: Vec<Scope>,
-    pub(crate) groups: Vec<Group>,
+    pub(crate) apis: Vec<Api>,
     pub(crate) operations: Vec<Operation>,
     pub(crate) scope_by_name: HashMap<String, ScopeId>,
     pub(crate) ops_by_title: HashMap<String, Vec<OperationId>>,
@@ -97,8 +97,8 @@ impl Scope {
         self.description.as_deref()
     }
     /// The API group (section) the scope is documented in.
-    pub fn group(&self) -> GroupId {
-        self.group
+    pub fn api(&self) -> ApiId {
+        self.api
     }
     /// The operations this scope grants, in document order, each once.
     pub fn grants(&self) -> &[OperationId] {
@@ -122,9 +122,9 @@ impl Scope {
     }
 }
 
-impl Group {
-    /// This group's id.
-    pub fn id(&self) -> GroupId {
+impl Api {
+    /// This API group's id.
+    pub fn id(&self) -> ApiId {
         self.id
     }
     /// The section name as documented ("Contact Center", "ContactCenter", "default", ...).
@@ -158,8 +158,8 @@ impl Operation {
         &self.title
     }
     /// The API group the title is documented in.
-    pub fn group(&self) -> GroupId {
-        self.group
+    pub fn api(&self) -> ApiId {
+        self.api
     }
     /// The granting scopes, least privileged first.
     pub fn granted_by(&self) -> &[ScopeId] {
@@ -193,8 +193,8 @@ impl Catalogue {
         &self.scopes
     }
     /// Every API group, in document order.
-    pub fn groups(&self) -> &[Group] {
-        &self.groups
+    pub fn apis(&self) -> &[Api] {
+        &self.apis
     }
     /// Every operation, in order of first appearance.
     pub fn operations(&self) -> &[Operation] {
@@ -204,9 +204,9 @@ impl Catalogue {
     pub fn scope(&self, id: ScopeId) -> &Scope {
         &self.scopes[id.index()]
     }
-    /// The group with this id.
-    pub fn group(&self, id: GroupId) -> &Group {
-        &self.groups[id.index()]
+    /// The API group with this id.
+    pub fn api(&self, id: ApiId) -> &Api {
+        &self.apis[id.index()]
     }
     /// The operation with this id.
     pub fn operation(&self, id: OperationId) -> &Operation {

@@ -204,7 +204,7 @@ Associated API
     fn parses_a_small_document() {
         let c = parse(SMALL).unwrap();
         assert_eq!(c.scopes().len(), 3);
-        assert_eq!(c.groups().len(), 1);
+        assert_eq!(c.apis().len(), 1);
         assert_eq!(c.operations().len(), 3);
         let pac = c.scope_named("pac:master").unwrap();
         assert_eq!(pac.description(), None);

@@ -10,7 +10,7 @@ use zoom_scopes_catalogue::{Catalogue, Operation, classic};
 fn op<'c>(c: &'c Catalogue, title: &str, group: Option<&str>) -> &'c Operation {
     let mut found = c
         .operations_titled(title)
-        .filter(|op| group.is_none_or(|g| c.group(op.group()).name() == g));
+        .filter(|op| group.is_none_or(|g| c.api(op.api()).name() == g));
     let first = found
         .next()
         .unwrap_or_else(|| panic!("{title} in {group:?}"));
@@ -29,7 +29,7 @@ fn scopes_of(c: &Catalogue, title: &str, group: Option<&str>) -> Vec<String> {
 fn counts_match_the_document() {
     let c = classic();
     assert_eq!(c.scopes().len(), 465, "scopes");
-    assert_eq!(c.groups().len(), 59, "sections");
+    assert_eq!(c.apis().len(), 59, "sections");
     assert_eq!(c.titles().count(), 1431, "distinct titles");
     assert_eq!(c.operations().len(), 1490, "(title, section) pairs");
     assert_eq!(
@@ -75,10 +75,7 @@ fn known_facts() {
         ["meeting:read", "meeting:read:admin", "meeting:master"]
     );
     assert_eq!(scopes_of(c, "Create a user", None), ["scim2"]);
-    assert_eq!(
-        c.group(op(c, "Create a user", None).group()).name(),
-        "SCIM2"
-    );
+    assert_eq!(c.api(op(c, "Create a user", None).api()).name(), "SCIM2");
     assert_eq!(
         scopes_of(c, "Get a meeting or webinar summary", None),
         ["meeting_summary:master"]
@@ -121,7 +118,7 @@ fn scope_name_quirks() {
     // Prefixes do not follow sections.
     let zva = c.scope_named("zva_report:read:admin");
     if let Some(zva) = zva {
-        assert_eq!(c.group(zva.group()).name(), "Report");
+        assert_eq!(c.api(zva.api()).name(), "Report");
     }
 }
 
@@ -171,9 +168,9 @@ fn titles_in_several_sections() {
 fn case_variants_across_sections() {
     let c = classic();
     let lower = op(c, "Delete virtual background files", None);
-    assert_eq!(c.group(lower.group()).name(), "Account");
+    assert_eq!(c.api(lower.api()).name(), "Account");
     let upper = op(c, "Delete Virtual Background files", Some("Group"));
-    assert_eq!(c.group(upper.group()).name(), "Group");
+    assert_eq!(c.api(upper.api()).name(), "Group");
     assert_eq!(
         c.operations_titled("Delete Virtual Background files")
             .count(),
@@ -184,7 +181,7 @@ fn case_variants_across_sections() {
 #[test]
 fn section_names_vary_in_form() {
     let c = classic();
-    let names: Vec<&str> = c.groups().iter().map(|g| g.name()).collect();
+    let names: Vec<&str> = c.apis().iter().map(|g| g.name()).collect();
     for name in [
         "Contact Center",
         "ContactCenter",
@@ -196,7 +193,7 @@ fn section_names_vary_in_form() {
         assert!(names.contains(&name), "{name}");
     }
     let wm = c.scope_named("workforce_management:write:admin").unwrap();
-    assert_eq!(c.group(wm.group()).name(), "default");
+    assert_eq!(c.api(wm.api()).name(), "default");
 }
 
 #[test]

@@ -214,11 +214,11 @@ fn linking_to_the_page() {
     );
     // Three products name no section of the page: Video SDK, Cobrowse SDK and QSS.
     assert_eq!(
-        &linked.apis[..c.groups().len()],
-        c.groups().iter().map(|g| g.name()).collect::<Vec<_>>()
+        &linked.apis[..c.apis().len()],
+        c.apis().iter().map(|g| g.name()).collect::<Vec<_>>()
     );
     assert_eq!(
-        linked.apis[c.groups().len()..],
+        linked.apis[c.apis().len()..],
         ["Cobrowse SDK", "QSS", "Video SDK"]
     );
     assert_eq!(linked.granular.len(), 2_599);

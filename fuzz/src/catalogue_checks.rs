@@ -49,7 +49,7 @@ fn check_catalogue(c: &Catalogue) {
         );
         let same = c
             .operations_titled(op.title())
-            .filter(|o| o.group() == op.group());
+            .filter(|o| o.api() == op.api());
         assert_eq!(same.count(), 1, "{:?} twice in one section", op.title());
         for &s in op.granted_by() {
             assert!(c.scope(s).grants().contains(&op.id()));

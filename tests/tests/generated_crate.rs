@@ -130,11 +130,11 @@ fn source(ops: &[&Operation]) -> String {
     let c = classic();
     let mut src = String::from("#![allow(deprecated)]\n");
     for (i, op) in ops.iter().enumerate() {
-        let group = c.group(op.group()).name();
+        let api = c.api(op.api()).name();
         src.push_str(&format!(
             "#[zoom_scopes::requires_api({:?}, api = {:?})]\npub fn op_{i}() {{}}\n",
             op.title(),
-            group
+            api
         ));
     }
     src
@@ -256,11 +256,11 @@ fn typed_source(ops: &[&Operation], least: &[ScopeId], fewer: &[ScopeId]) -> (St
          impl<A: ::zoom_scopes::App> Zoom<A> {\n",
     );
     for (i, op) in ops.iter().enumerate() {
-        let group = c.group(op.group()).name();
+        let api = c.api(op.api()).name();
         src.push_str(&format!(
             "#[zoom_scopes::requires_api({:?}, api = {:?}, app = A)]\npub fn op_{i}(&self) {{}}\n",
             op.title(),
-            group
+            api
         ));
     }
     src.push_str(&format!(

@@ -33,13 +33,13 @@ fn runtime_and_catalogue_number_things_alike() {
         assert_eq!(scope.index(), expected.id().index());
         assert_eq!(scope.name(), expected.name());
         assert_eq!(scope.description(), expected.description());
-        assert_eq!(scope.api(), c.group(expected.group()).name());
+        assert_eq!(scope.api(), c.api(expected.api()).name());
     }
     let linked = zoom_scopes_catalogue::linked();
     assert_eq!(Operation::all().len(), linked.operations.len());
     for (op, expected) in Operation::all().iter().zip(c.operations()) {
         assert_eq!(op.title(), expected.title());
-        assert_eq!(op.api(), c.group(expected.group()).name());
+        assert_eq!(op.api(), c.api(expected.api()).name());
         assert_eq!(op.deprecated(), expected.deprecated());
         if let Some(id) = expected.operation_id() {
             assert_eq!(op.operation_id(), Some(id), "the page's link names it");
