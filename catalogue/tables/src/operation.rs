@@ -146,14 +146,7 @@ impl OperationId {
     /// The operations with exactly this title, one per API group that documents it, in
     /// catalogue order.
     pub fn titled(title: &str) -> impl Iterator<Item = OperationId> + '_ {
-        // `BY_TITLE` is sorted by title, catalogue order within a title: the matches are one
-        // run, in catalogue order.
-        let start = BY_TITLE.partition_point(|op| op.title() < title);
-        // no panic: a partition point is at most the length
-        BY_TITLE[start..]
-            .iter()
-            .copied()
-            .take_while(move |op| op.title() == title)
+        titled_run(title).iter().copied()
     }
 
     /// The one operation this exact title names, in the API group `api` when one is given.
@@ -162,32 +155,52 @@ impl OperationId {
     /// not document it, or (without `api`) a title that several API groups document with
     /// different granting scopes. Explaining which is the caller's business.
     pub fn find(title: &str, api: Option<&str>) -> Option<OperationId> {
+        let titled = titled_run(title);
         match api {
-            Some(api) => OperationId::titled(title).find(|op| same_api(op.api().name(), api)),
-            None if is_ambiguous(title) => None,
-            None => named(title).next(),
+            Some(api) => titled
+                .iter()
+                .copied()
+                .find(|op| same_api(op.api().name(), api)),
+            None => named_alone(titled),
         }
     }
 }
 
-/// Whether the API groups that document `title` grant it with different scopes, so that the
-/// title alone names no one operation.
-///
-/// Only the operations an OAuth scope grants count when there are any: "Create a session" is
-/// Zoom Events' (the page's) as it always was, though the Video SDK, which OAuth scopes do not
-/// authorise, has one too. A title only such operations have names them alone.
-pub fn is_ambiguous(title: &str) -> bool {
-    // The lists are ranked by privilege, a total order, so equal sets are equal lists.
-    let mut grants = named(title).map(|op| (op.granted_by(), op.granular()));
-    let first = grants.next();
-    grants.any(|g| Some(g) != first)
+/// The operations titled `title`, as one run of `BY_TITLE`: it is sorted by title, catalogue
+/// order within a title. One binary search, which every question about the title then reads
+/// (the macros ask one per annotation, in an unoptimised build).
+fn titled_run(title: &str) -> &'static [OperationId] {
+    let start = BY_TITLE.partition_point(|op| op.title() < title);
+    // no panic: a partition point is at most the length
+    let rest = BY_TITLE.split_at(start).1;
+    let len = rest.iter().take_while(|op| op.title() == title).count();
+    // no panic: `len` counts a prefix of `rest`
+    rest.split_at(len).0
 }
 
-/// The operations an unqualified `title` can name: those OAuth scopes grant, or all of them
-/// when no scope grants any.
-fn named(title: &str) -> impl Iterator<Item = OperationId> + '_ {
-    let oauth = OperationId::titled(title).any(OperationId::oauth);
-    OperationId::titled(title).filter(move |op| !oauth || op.oauth())
+/// The one operation an unqualified title names, of the operations `titled` with it: `None`
+/// when there are none, or when the API groups that document it grant it with different
+/// scopes, so that the title alone names no one operation.
+fn named_alone(titled: &[OperationId]) -> Option<OperationId> {
+    let mut named = named(titled);
+    let first = named.next()?;
+    // The lists are ranked by privilege, a total order, so equal sets are equal lists.
+    let grants = |op: OperationId| (op.granted_by(), op.granular());
+    named.all(|op| grants(op) == grants(first)).then_some(first)
+}
+
+/// Of the operations `titled` with one title, those the title alone can name: those OAuth
+/// scopes grant, or all of them when no scope grants any.
+///
+/// "Create a session" is Zoom Events' (the page's) as it always was, though the Video SDK,
+/// which OAuth scopes do not authorise, has one too. A title only such operations have names
+/// them alone.
+fn named(titled: &[OperationId]) -> impl Iterator<Item = OperationId> + '_ {
+    let oauth = titled.iter().any(|op| op.oauth());
+    titled
+        .iter()
+        .copied()
+        .filter(move |op| !oauth || op.oauth())
 }
 
 /// Every distinct title, sorted (a title in several API groups comes once).
@@ -203,6 +216,20 @@ pub fn titles() -> impl Iterator<Item = &'static str> + Clone {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether the API groups that document `title` grant it with different scopes (only
+    /// those OAuth scopes grant counting, when there are any): `find`'s rule, written out
+    /// over a scan for the tests to hold `find` to.
+    fn is_ambiguous(title: &str) -> bool {
+        let titled = scan(title);
+        let oauth = titled.iter().any(|op| op.oauth());
+        let named: Vec<OperationId> = titled
+            .into_iter()
+            .filter(|op| !oauth || op.oauth())
+            .collect();
+        let grants = |op: &OperationId| (op.granted_by(), op.granular());
+        named.windows(2).any(|w| grants(&w[0]) != grants(&w[1]))
+    }
 
     /// What `titled` must return: a scan of the whole table in catalogue order.
     fn scan(title: &str) -> Vec<OperationId> {

@@ -26,11 +26,30 @@ pub fn either(items: &[String]) -> String {
 
 /// Names in backticks, as alternatives (`` `a`, `b` or `c` ``), or `none` when there are none.
 pub fn code_alternatives<S: AsRef<str>>(names: &[S], none: &str) -> String {
-    let coded: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
-    if coded.is_empty() {
-        none.to_owned()
-    } else {
-        either(&coded)
+    if names.is_empty() {
+        return none.to_owned();
+    }
+    let mut text = String::new();
+    push_code_alternatives(&mut text, names.iter().map(AsRef::as_ref));
+    text
+}
+
+/// Appends [`code_alternatives`]' list of `names` to `text`, nothing for none: for text built
+/// in one buffer, as the macros' doc line is on every annotation, without a string per name.
+pub fn push_code_alternatives<'a>(
+    text: &mut String,
+    names: impl ExactSizeIterator<Item = &'a str>,
+) {
+    let last = names.len().saturating_sub(1);
+    for (at, name) in names.enumerate() {
+        match at {
+            0 => {}
+            _ if at == last => text.push_str(" or "),
+            _ => text.push_str(", "),
+        }
+        text.push('`');
+        text.push_str(name);
+        text.push('`');
     }
 }
 
@@ -116,6 +135,11 @@ mod tests {
         assert_eq!(either(&s(&["a", "b", "c"])), "a, b or c");
         assert_eq!(code_alternatives(&["a", "b"], "none"), "`a` or `b`");
         assert_eq!(code_alternatives::<&str>(&[], "none"), "none");
+        for n in 0..5 {
+            let names: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+            let coded: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+            assert_eq!(code_alternatives(&names, ""), either(&coded), "{n} names");
+        }
     }
 
     #[test]

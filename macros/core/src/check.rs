@@ -1,5 +1,7 @@
 //! Validation: the macros' questions to the tables, with answers turned into spanned errors.
 
+use std::path::Path;
+
 use proc_macro2::Span;
 use zoom_scopes_tables::{OperationId, ScopeId, model_of};
 
@@ -45,16 +47,17 @@ pub fn declared(declared: &Result<Declared, Vec<String>>, at: Span) -> error::Re
 }
 
 /// `Ok` when the declaration is valid and grants `op`; otherwise every problem, on `at`.
-/// `manifest` is the path the declaration was read from, as messages show it.
+/// `manifest` is the path the declaration was read from, shown only in the message (most
+/// annotations pass, and each one calls this).
 pub fn covered(
     op: OperationId,
     declared: &Result<Declared, Vec<String>>,
-    manifest: &str,
+    manifest: &Path,
     at: Span,
 ) -> error::Result<()> {
     let declared = self::declared(declared, at)?;
     coverage::check(op, declared).map_err(|missing| {
-        let source = format!("[package.metadata.zoom] in {manifest}");
+        let source = format!("[package.metadata.zoom] in {}", manifest.display());
         Error::new(at, missing.message(&source, &missing.manifest_fix()))
     })
 }

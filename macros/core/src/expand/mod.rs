@@ -5,7 +5,7 @@ use proc_macro2::Ident;
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned};
 use zoom_scopes_tables::naming::const_name;
-use zoom_scopes_tables::text::code_alternatives;
+use zoom_scopes_tables::text::push_code_alternatives;
 use zoom_scopes_tables::{OperationId, ScopeId};
 
 use crate::Text;
@@ -89,7 +89,7 @@ fn requires_api_checked(
     {
         stmts.extend(track(path));
     }
-    check::covered(op, &manifest.declared, &manifest.shown(), title.span())?;
+    check::covered(op, &manifest.declared, &manifest.path, title.span())?;
     Ok(Checked {
         op,
         title,
@@ -182,29 +182,32 @@ pub fn track(path: &str) -> TokenStream {
 }
 
 /// The rustdoc paragraph an annotated function gains (the leading newline separates it from
-/// the function's own documentation).
+/// the function's own documentation). Written into one buffer: this runs on every annotation,
+/// in an unoptimised build.
 fn doc_paragraph(op: OperationId) -> String {
-    let named = |scopes: &[ScopeId]| -> Vec<&str> { scopes.iter().map(|s| s.name()).collect() };
-    let classic = named(op.granted_by());
-    let granular = named(op.granular());
-    let granular = match granular.is_empty() {
-        true => String::new(),
-        false => format!(
-            "; in granular scopes by {}",
-            code_alternatives(&granular, "")
-        ),
-    };
-    let classic = match (classic.is_empty(), granular.is_empty()) {
-        (true, true) => "no documented scope".to_owned(),
-        (true, false) => "no classic scope".to_owned(),
-        (false, _) => code_alternatives(&classic, ""),
-    };
-    format!(
-        "\n **Zoom API:** \"{}\" ({} API), granted by {classic}{granular}.",
-        op.title(),
-        op.api().name()
-    )
+    let names = |scopes: &'static [ScopeId]| scopes.iter().map(|s| s.name());
+    let (classic, granular) = (op.granted_by(), op.granular());
+    let mut doc = String::with_capacity(DOC_CAPACITY);
+    doc.push_str("\n **Zoom API:** \"");
+    doc.push_str(op.title());
+    doc.push_str("\" (");
+    doc.push_str(op.api().name());
+    doc.push_str(" API), granted by ");
+    match (classic.is_empty(), granular.is_empty()) {
+        (true, true) => doc.push_str("no documented scope"),
+        (true, false) => doc.push_str("no classic scope"),
+        (false, _) => push_code_alternatives(&mut doc, names(classic)),
+    }
+    if !granular.is_empty() {
+        doc.push_str("; in granular scopes by ");
+        push_code_alternatives(&mut doc, names(granular));
+    }
+    doc.push('.');
+    doc
 }
+
+/// Room for most doc paragraphs, so that writing one rarely grows the buffer.
+const DOC_CAPACITY: usize = 512;
 
 /// A use of a `#[deprecated]` item, spanned on the title, when Zoom marks the operation
 /// deprecated: stable Rust's way for a macro to warn.

@@ -24,13 +24,6 @@ pub struct Manifest {
     pub declared: Checked,
 }
 
-impl Manifest {
-    /// The path as messages show it.
-    pub fn shown(&self) -> String {
-        self.path.display().to_string()
-    }
-}
-
 /// Where the manifest is; an error message when Cargo did not say.
 pub fn locate() -> Result<PathBuf, String> {
     let dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
