@@ -1,19 +1,26 @@
 //! A TOML document as the manifest reader needs it: tables, lists and strings, each with the
 //! byte range it is written at, so that every problem can be reported at its line.
 //!
-//! Lexing, grammar and the decoding of strings, numbers and dates are `toml_parser`'s, the
-//! parser the `toml` crate (and so Cargo) is built on. This module adds what TOML says about
-//! tables: headers, dotted keys, arrays of tables, and that nothing is defined twice. It stands
-//! in for `toml`'s deserialiser because the proc macros compile this crate on every user's
-//! clean build, and that deserialiser (with `toml_datetime` and `serde_spanned`) costs about
-//! 0.6 s of CPU there; the tests check that both read every document alike.
+//! The lexer and parser are written here, not taken from `toml_parser` (the parser the `toml`
+//! crate and so Cargo are built on), for build cost: the proc macros compile this crate on every
+//! user's clean build, and `toml_parser` with `winnow` under it held up the rest of that build.
+//! `benches/macro-build.sh` measures the build against its budget. The grammar is TOML 1.1 as
+//! the `toml` crate reads it, and the tests hold the two to the same documents, trees and
+//! positions (and name the one place they part: numbers `toml`'s parser lets through and its
+//! deserialiser refuses).
+//!
+//! `scanner` is the text between tokens, `string` the four kinds of string, `scalar` and
+//! `datetime` the unquoted values, `parser` the grammar. This module adds what TOML says about
+//! tables: headers, dotted keys, arrays of tables, and that nothing is defined twice.
 
 use std::borrow::Cow;
 use std::ops::Range;
 
-use toml_parser::decoder::ScalarKind;
-use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace, parse_document};
-use toml_parser::{Expected, ParseError, Source};
+mod datetime;
+mod parser;
+mod scalar;
+mod scanner;
+mod string;
 
 /// A value and the bytes it is written at.
 #[derive(Debug)]
@@ -163,217 +170,22 @@ pub struct Malformed {
 
 /// Parses a TOML document into its root table (spanning the whole text).
 pub fn parse(text: &str) -> Result<Item<'_>, Malformed> {
-    let source = Source::new(text);
-    let tokens: Vec<_> = source.lex().collect();
-    let mut events: Vec<Event> = Vec::new();
-    let mut errors: Vec<ParseError> = Vec::new();
-    {
-        // Comments and newlines are checked as TOML requires (no control characters, no lone
-        // carriage return), and nesting is bounded, so that the walk below cannot overflow
-        // the stack on hostile input.
-        let mut validated = ValidateWhitespace::new(&mut events, source);
-        let mut guarded = RecursionGuard::new(&mut validated, MAX_DEPTH);
-        parse_document(&tokens, &mut guarded, &mut errors);
-    }
-    if let Some(error) = errors.first() {
-        return Err(malformed(error, text.len()));
-    }
-    events.retain(|e| {
-        !matches!(
-            e.kind(),
-            EventKind::Whitespace | EventKind::Comment | EventKind::Newline
-        )
-    });
-    let mut builder = Builder {
-        source,
-        events,
-        at: 0,
-        errors,
-    };
-    let root = builder.document();
-    match (root, builder.errors.first()) {
-        (_, Some(error)) => Err(malformed(error, text.len())),
-        (Err(e), None) => Err(e),
-        (Ok(root), None) => Ok(Item {
-            value: Value::Table(root),
-            span: 0..text.len(),
-        }),
-    }
+    let root = parser::document(text)?;
+    Ok(Item {
+        value: Value::Table(root),
+        span: 0..text.len(),
+    })
 }
 
-/// How deeply lists and inline tables may nest, as in the `toml` crate.
-const MAX_DEPTH: u32 = 80;
+/// How deeply arrays and inline tables may nest, and how many parts a dotted key may have, as
+/// in the `toml` crate: the parser recurses into values, so this bounds its stack on hostile
+/// input.
+const MAX_DEPTH: usize = 80;
 
 /// A decoded key and where it is written.
 struct Key<'i> {
     name: Cow<'i, str>,
     span: Range<usize>,
-}
-
-/// Walks the parser's events, building the tree.
-struct Builder<'i> {
-    source: Source<'i>,
-    /// The events, without whitespace, comments and newlines.
-    events: Vec<Event>,
-    at: usize,
-    errors: Vec<ParseError>,
-}
-
-impl<'i> Builder<'i> {
-    fn next(&mut self) -> Option<Event> {
-        let event = self.events.get(self.at).copied();
-        self.at += 1;
-        event
-    }
-
-    fn peek(&self) -> Option<EventKind> {
-        self.events.get(self.at).map(Event::kind)
-    }
-
-    fn document(&mut self) -> Result<Table<'i>, Malformed> {
-        let mut root = Table::new(Defined::Header);
-        // The path of the last header, which names the table key-values go to.
-        let mut current: Vec<Key<'i>> = Vec::new();
-        while let Some(event) = self.next() {
-            match event.kind() {
-                EventKind::StdTableOpen => {
-                    let (path, span) = self.header(event, EventKind::StdTableClose);
-                    define_table(&mut root, &path, span)?;
-                    current = path;
-                }
-                EventKind::ArrayTableOpen => {
-                    let (path, span) = self.header(event, EventKind::ArrayTableClose);
-                    push_array_table(&mut root, &path, span)?;
-                    current = path;
-                }
-                EventKind::SimpleKey => {
-                    let table = open_table(&mut root, &current)?;
-                    self.key_value(event, table)?;
-                }
-                // The parser reported it; the error is returned after the walk.
-                _ => {}
-            }
-        }
-        Ok(root)
-    }
-
-    /// `[a.b]` or `[[a.b]]`, after its opening event: the path and the header's span.
-    fn header(&mut self, open: Event, close: EventKind) -> (Vec<Key<'i>>, Range<usize>) {
-        let mut path = Vec::new();
-        let mut end = open.span().end();
-        while let Some(event) = self.next() {
-            end = event.span().end();
-            match event.kind() {
-                EventKind::SimpleKey => path.push(self.key(event)),
-                kind if kind == close => break,
-                _ => {}
-            }
-        }
-        (path, open.span().start()..end)
-    }
-
-    /// `a.b = value`, from its first key, into `table`.
-    fn key_value(&mut self, first: Event, table: &mut Table<'i>) -> Result<(), Malformed> {
-        let mut path = vec![self.key(first)];
-        while let Some(event) = self.next() {
-            match event.kind() {
-                EventKind::SimpleKey => path.push(self.key(event)),
-                EventKind::KeyValSep => break,
-                _ => {}
-            }
-        }
-        let value = self.value()?;
-        insert_dotted(table, path, value)
-    }
-
-    /// The value after `=` or in a list.
-    fn value(&mut self) -> Result<Item<'i>, Malformed> {
-        let Some(event) = self.next() else {
-            return Ok(self.invalid(self.source.input().len()));
-        };
-        let start = event.span().start();
-        match event.kind() {
-            EventKind::Scalar => Ok(self.scalar(event)),
-            EventKind::ArrayOpen => {
-                let mut items = Vec::new();
-                let end = loop {
-                    match self.peek() {
-                        Some(EventKind::ArrayClose) | None => break self.close(start),
-                        Some(EventKind::ValueSep) => self.at += 1,
-                        Some(_) => items.push(self.value()?),
-                    }
-                };
-                Ok(Item {
-                    value: Value::Array(Array {
-                        items,
-                        of_tables: false,
-                    }),
-                    span: start..end,
-                })
-            }
-            EventKind::InlineTableOpen => {
-                let mut table = Table::new(Defined::Inline);
-                let end = loop {
-                    match self.peek() {
-                        Some(EventKind::InlineTableClose) | None => break self.close(start),
-                        Some(EventKind::SimpleKey) => {
-                            let Some(first) = self.next() else { continue };
-                            self.key_value(first, &mut table)?;
-                        }
-                        Some(_) => self.at += 1,
-                    }
-                };
-                Ok(Item {
-                    value: Value::Table(table),
-                    span: start..end,
-                })
-            }
-            // Only after an error the parser reported, which `parse` returns.
-            _ => Ok(self.invalid(start)),
-        }
-    }
-
-    /// Consumes a closing `]` or `}`, if there is one, and returns where the value ends.
-    fn close(&mut self, start: usize) -> usize {
-        match self.next() {
-            Some(event) => event.span().end(),
-            None => start,
-        }
-    }
-
-    /// A stand-in for a value the parser reported as missing or invalid.
-    fn invalid(&self, at: usize) -> Item<'i> {
-        Item {
-            value: Value::Integer,
-            span: at..at,
-        }
-    }
-
-    fn scalar(&mut self, event: Event) -> Item<'i> {
-        let span = event.span().start()..event.span().end();
-        // Indexing by the event, not its span, keeps the string's encoding for decoding.
-        let Some(raw) = self.source.get(event) else {
-            return self.invalid(span.start);
-        };
-        let mut decoded: Cow<'i, str> = Cow::Borrowed("");
-        let value = match raw.decode_scalar(&mut decoded, &mut self.errors) {
-            ScalarKind::String => Value::String(decoded),
-            ScalarKind::Boolean(_) => Value::Boolean,
-            ScalarKind::DateTime => Value::Datetime,
-            ScalarKind::Float => Value::Float,
-            ScalarKind::Integer(_) => Value::Integer,
-        };
-        Item { value, span }
-    }
-
-    fn key(&mut self, event: Event) -> Key<'i> {
-        let span = event.span().start()..event.span().end();
-        let mut name: Cow<'i, str> = Cow::Borrowed("");
-        if let Some(raw) = self.source.get(event) {
-            raw.decode_key(&mut name, &mut self.errors);
-        }
-        Key { name, span }
-    }
 }
 
 /// `[path]`: defines the table, creating the tables before it as needed.
@@ -456,8 +268,8 @@ fn push_array_table<'i>(
     }
 }
 
-/// The table a header's last key goes in, and that key; `None` for an empty path, which the
-/// parser has reported.
+/// The table a header's last key goes in, and that key; `None` for an empty path (which the
+/// parser does not make).
 fn header_parent<'t, 'p, 'i>(
     root: &'t mut Table<'i>,
     path: &'p [Key<'i>],
@@ -564,28 +376,6 @@ fn clone_key<'i>(key: &Key<'i>) -> Key<'i> {
 fn dotted(path: &[Key<'_>]) -> String {
     let names: Vec<&str> = path.iter().map(|k| k.name.as_ref()).collect();
     names.join(".")
-}
-
-/// The parser's error as one line: "unclosed table, expected `]`".
-fn malformed(error: &ParseError, len: usize) -> Malformed {
-    let mut message = error.description().to_owned();
-    if let Some(expected) = error.expected().filter(|e| !e.is_empty()) {
-        let expected: Vec<String> = expected
-            .iter()
-            .map(|e| match e {
-                Expected::Literal(literal) => format!("`{}`", literal.escape_debug()),
-                Expected::Description(description) => (*description).to_owned(),
-                _ => "something else".to_owned(),
-            })
-            .collect();
-        message.push_str(", expected ");
-        message.push_str(&expected.join(", "));
-    }
-    let span = error
-        .unexpected()
-        .or(error.context())
-        .map_or(len..len, |s| s.start()..s.end());
-    Malformed { message, span }
 }
 
 #[cfg(test)]
