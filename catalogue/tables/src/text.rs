@@ -17,11 +17,9 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Items joined as people list alternatives: `a`, `a or b`, `a, b or c`; empty for none.
 pub fn either(items: &[String]) -> String {
-    match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-    }
+    let mut text = String::new();
+    push_alternatives(&mut text, items.iter().map(String::as_str), "");
+    text
 }
 
 /// Names in backticks, as alternatives (`` `a`, `b` or `c` ``), or `none` when there are none.
@@ -40,16 +38,25 @@ pub fn push_code_alternatives<'a>(
     text: &mut String,
     names: impl ExactSizeIterator<Item = &'a str>,
 ) {
-    let last = names.len().saturating_sub(1);
-    for (at, name) in names.enumerate() {
+    push_alternatives(text, names, "`");
+}
+
+/// Appends `items` to `text` as [`either`] lists them, each between two `mark`s.
+fn push_alternatives<'a>(
+    text: &mut String,
+    items: impl ExactSizeIterator<Item = &'a str>,
+    mark: &str,
+) {
+    let last = items.len().saturating_sub(1);
+    for (at, item) in items.enumerate() {
         match at {
             0 => {}
             _ if at == last => text.push_str(" or "),
             _ => text.push_str(", "),
         }
-        text.push('`');
-        text.push_str(name);
-        text.push('`');
+        text.push_str(mark);
+        text.push_str(item);
+        text.push_str(mark);
     }
 }
 
