@@ -42,16 +42,13 @@ impl Decoded {
         Decoded { owned: None, from }
     }
 
-    /// Copies the text up to `to`, where an escape starts, and appends what it stands for.
+    /// Copies the text up to `to`, where an escape starts, and appends what it stands for;
+    /// copying resumes at the cursor, which is past the escape.
     fn escaped(&mut self, s: &Scanner<'_>, to: usize, value: Option<char>) {
         let owned = self.owned.get_or_insert_with(String::new);
         owned.push_str(s.slice(self.from..to));
         owned.extend(value);
-    }
-
-    /// Resumes copying at `from`, after an escape.
-    fn resume(&mut self, from: usize) {
-        self.from = from;
+        self.from = s.at();
     }
 
     /// The value, which ends at `to`.
@@ -82,12 +79,8 @@ fn basic<'i>(s: &mut Scanner<'i>) -> Result<Cow<'i, str>, Malformed> {
             Some(b'\\') => {
                 let value = escape(s)?;
                 decoded.escaped(s, at, Some(value));
-                decoded.resume(s.at());
             }
-            None | Some(b'\n') => return Err(unclosed(s, open, "\"")),
-            Some(b'\r') if s.peek_nth(1) == Some(b'\n') => return Err(unclosed(s, open, "\"")),
-            Some(byte) if is_control(byte) => return Err(s.control_character("a string")),
-            Some(_) => s.advance(1),
+            _ => line_content(s, open, "\"")?,
         }
     }
 }
@@ -104,10 +97,7 @@ fn literal<'i>(s: &mut Scanner<'i>) -> Result<Cow<'i, str>, Malformed> {
                 s.advance(1);
                 return Ok(Cow::Borrowed(value));
             }
-            None | Some(b'\n') => return Err(unclosed(s, open, "'")),
-            Some(b'\r') if s.peek_nth(1) == Some(b'\n') => return Err(unclosed(s, open, "'")),
-            Some(byte) if is_control(byte) => return Err(s.control_character("a string")),
-            Some(_) => s.advance(1),
+            _ => line_content(s, open, "'")?,
         }
     }
 }
@@ -129,12 +119,10 @@ fn multi_line_basic<'i>(s: &mut Scanner<'i>) -> Result<Cow<'i, str>, Malformed> 
             Some(b'\\') if matches!(s.peek_nth(1), Some(b' ' | b'\t' | b'\r' | b'\n')) => {
                 line_ending_backslash(s)?;
                 decoded.escaped(s, at, None);
-                decoded.resume(s.at());
             }
             Some(b'\\') => {
                 let value = escape(s)?;
                 decoded.escaped(s, at, Some(value));
-                decoded.resume(s.at());
             }
             None => return Err(unclosed(s, open, "\"\"\"")),
             Some(_) => content(s)?,
@@ -174,6 +162,20 @@ fn closing(s: &mut Scanner<'_>, quote: u8) -> Option<usize> {
     let end = s.at() + in_value;
     s.advance(in_value + 3);
     Some(end)
+}
+
+/// Moves past one byte of a one-line string's text (opened at `open` with `quote`); the end
+/// of the line or of the document leaves it unclosed, and control characters are refused.
+fn line_content(s: &mut Scanner<'_>, open: usize, quote: &str) -> Result<(), Malformed> {
+    match s.peek() {
+        None | Some(b'\n') => Err(unclosed(s, open, quote)),
+        Some(b'\r') if s.peek_nth(1) == Some(b'\n') => Err(unclosed(s, open, quote)),
+        Some(byte) if is_control(byte) => Err(s.control_character("a string")),
+        Some(_) => {
+            s.advance(1);
+            Ok(())
+        }
+    }
 }
 
 /// Moves past one byte of a multi-line string's text, or a newline; refuses control
