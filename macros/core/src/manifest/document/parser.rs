@@ -219,64 +219,65 @@ fn in_unquoted(byte: u8) -> bool {
 
 /// `[a, b, ...]`, at the cursor (its `[`), inside `depth` arrays and inline tables.
 fn array<'i>(s: &mut Scanner<'i>, depth: usize) -> Result<Item<'i>, Malformed> {
-    let start = s.at();
-    let depth = nested(s, depth)?;
-    s.advance(1);
     let mut items = Vec::new();
-    loop {
-        s.blank()?;
-        if s.eat(b']') {
-            break;
-        }
-        if s.peek().is_none() {
-            return Err(unclosed(s, start, "array", "]"));
-        }
+    let span = delimited(s, depth, "array", b']', |s, depth| {
         items.push(value(s, depth)?);
-        s.blank()?;
-        if !s.eat(b',') {
-            if s.eat(b']') {
-                break;
-            }
-            return Err(missing_comma(s, start, "array", "]"));
-        }
-    }
+        Ok(())
+    })?;
     Ok(Item {
         value: Value::Array(Array {
             items,
             of_tables: false,
         }),
-        span: start..s.at(),
+        span,
     })
 }
 
 /// `{ a = 1, b = 2 }`, at the cursor (its `{`), inside `depth` arrays and inline tables.
 fn inline_table<'i>(s: &mut Scanner<'i>, depth: usize) -> Result<Item<'i>, Malformed> {
+    let mut table = Table::new(Defined::Inline);
+    let span = delimited(s, depth, "inline table", b'}', |s, depth| {
+        let (path, item) = key_value(s, Layout::Inline, depth)?;
+        insert_dotted(&mut table, path, item)
+    })?;
+    Ok(Item {
+        value: Value::Table(table),
+        span,
+    })
+}
+
+/// The comma-separated elements of an array or inline table (`what`), from its opening
+/// bracket at the cursor to `close`, each read by `element` one level deeper than `depth`;
+/// blank lines and comments may come around them, and a comma after the last. Returns the
+/// span from bracket to bracket.
+fn delimited<'i>(
+    s: &mut Scanner<'i>,
+    depth: usize,
+    what: &str,
+    close: u8,
+    mut element: impl FnMut(&mut Scanner<'i>, usize) -> Result<(), Malformed>,
+) -> Result<Range<usize>, Malformed> {
     let start = s.at();
     let depth = nested(s, depth)?;
     s.advance(1);
-    let mut table = Table::new(Defined::Inline);
     loop {
         s.blank()?;
-        if s.eat(b'}') {
+        if s.eat(close) {
             break;
         }
         if s.peek().is_none() {
-            return Err(unclosed(s, start, "inline table", "}"));
+            return Err(unclosed(s, start, what, close));
         }
-        let (path, item) = key_value(s, Layout::Inline, depth)?;
-        insert_dotted(&mut table, path, item)?;
+        element(s, depth)?;
         s.blank()?;
         if !s.eat(b',') {
-            if s.eat(b'}') {
+            if s.eat(close) {
                 break;
             }
-            return Err(missing_comma(s, start, "inline table", "}"));
+            return Err(missing_comma(s, start, what, close));
         }
     }
-    Ok(Item {
-        value: Value::Table(table),
-        span: start..s.at(),
-    })
+    Ok(start..s.at())
 }
 
 /// The depth inside an array or inline table that opens at `depth`, if it is allowed.
@@ -289,18 +290,20 @@ fn nested(s: &Scanner<'_>, depth: usize) -> Result<usize, Malformed> {
 
 /// The error for an array or inline table (opened at `open`) where a comma or its end should
 /// come.
-fn missing_comma(s: &Scanner<'_>, open: usize, what: &str, close: &str) -> Malformed {
+fn missing_comma(s: &Scanner<'_>, open: usize, what: &str, close: u8) -> Malformed {
     match s.peek() {
         None => unclosed(s, open, what, close),
         Some(_) => s.error(format!(
-            "missing comma in {what}, expected `,` or `{close}`"
+            "missing comma in {what}, expected `,` or `{}`",
+            char::from(close)
         )),
     }
 }
 
 /// The error for an array or inline table that opened at `open` and never closed: it is about
 /// where it opened, which is where to look.
-fn unclosed(s: &Scanner<'_>, open: usize, what: &str, close: &str) -> Malformed {
+fn unclosed(s: &Scanner<'_>, open: usize, what: &str, close: u8) -> Malformed {
+    let close = char::from(close);
     s.error_at(format!("unclosed {what}, expected `{close}`"), open..s.at())
 }
 
