@@ -68,11 +68,7 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 /// `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fraction` (of any length), in range; what follows it.
 fn time(bytes: &[u8]) -> Result<&[u8], &'static str> {
     const SHAPE: &str = "invalid time, expected HH:MM, HH:MM:SS or HH:MM:SS.fraction";
-    let (hour, rest) = number(bytes, 2).ok_or(SHAPE)?;
-    let (minute, rest) = rest
-        .strip_prefix(b":")
-        .and_then(|rest| number(rest, 2))
-        .ok_or(SHAPE)?;
+    let (hour, minute, rest) = hours_minutes(bytes).ok_or(SHAPE)?;
     if hour > 23 {
         return Err("invalid time, expected an hour between 00 and 23");
     }
@@ -104,11 +100,7 @@ fn offset(bytes: &[u8]) -> Result<(), &'static str> {
         [b'+' | b'-', numeric @ ..] => numeric,
         _ => return Err(SHAPE),
     };
-    let (hours, rest) = number(numeric, 2).ok_or(SHAPE)?;
-    let (minutes, rest) = rest
-        .strip_prefix(b":")
-        .and_then(|rest| number(rest, 2))
-        .ok_or(SHAPE)?;
+    let (hours, minutes, rest) = hours_minutes(numeric).ok_or(SHAPE)?;
     if !rest.is_empty() {
         return Err(SHAPE);
     }
@@ -116,6 +108,14 @@ fn offset(bytes: &[u8]) -> Result<(), &'static str> {
         return Err("invalid offset, expected hours between 00 and 23 and minutes up to 59");
     }
     Ok(())
+}
+
+/// `HH:MM` at the start of `bytes`, as numbers (not range-checked), and what follows it: a
+/// time's start and an offset's numbers alike.
+fn hours_minutes(bytes: &[u8]) -> Option<(u32, u32, &[u8])> {
+    let (hours, rest) = number(bytes, 2)?;
+    let (minutes, rest) = number(rest.strip_prefix(b":")?, 2)?;
+    Some((hours, minutes, rest))
 }
 
 /// The `digits`-digit number `bytes` start with, and what follows it.

@@ -1,6 +1,8 @@
 //! Unquoted values: booleans, integers in any radix, floats, and (in `datetime`) dates and
-//! times. Each is recognised by its syntax alone: the reader keeps only the type, so no value is
-//! computed and no range checked, as the `toml` crate's parser leaves that to deserialising.
+//! times. The reader keeps only the type, so a number is recognised by its syntax alone, its
+//! value neither computed nor range-checked, as the `toml` crate's parser leaves that to
+//! deserialising; dates and times are checked against the calendar and the clock, as `toml`
+//! checks them.
 
 use super::Value;
 use super::datetime;
