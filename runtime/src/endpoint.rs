@@ -1,6 +1,8 @@
 //! [`Endpoint`]: one HTTP endpoint of an operation, as Zoom's API reference documents it.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 use zoom_scopes_tables::{EndpointId, Method, RateLimit};
 
@@ -90,6 +92,111 @@ impl Endpoint {
     pub fn all() -> impl ExactSizeIterator<Item = Endpoint> + Clone {
         EndpointId::all().map(Endpoint)
     }
+
+    /// The names of its path parameters, in the order of the path (`["userId"]` for
+    /// `/users/{userId}/meetings`).
+    pub fn path_params(self) -> impl Iterator<Item = &'static str> + Clone {
+        segments(self.path()).filter_map(|segment| match segment {
+            Segment::Param(name) => Some(name),
+            Segment::Literal(_) => None,
+        })
+    }
+
+    /// Matches a request path (relative to the API base, without its query string) against
+    /// the path template: each path parameter with its value as the path holds it (still
+    /// percent-encoded), or `None` when the path is not one of this endpoint's.
+    ///
+    /// ```
+    /// use zoom_scopes::{Method, operation};
+    /// let get = operation!("Get a meeting").endpoints().next().unwrap();
+    /// assert_eq!(get.match_path("/meetings/85746065432"), Some(vec![("meetingId", "85746065432")]));
+    /// assert_eq!(get.match_path("/meetings/85746065432/recordings"), None);
+    /// assert_eq!(get.match_path("/meetings/"), None);
+    /// ```
+    pub fn match_path<'p>(self, path: &'p str) -> Option<Vec<(&'static str, &'p str)>> {
+        let mut params = Vec::new();
+        let mut given = path.strip_prefix('/')?.split('/');
+        for segment in segments(self.path()) {
+            let value = given.next()?;
+            match segment {
+                Segment::Literal(literal) if literal == value => {}
+                Segment::Param(name) if !value.is_empty() => params.push((name, value)),
+                _ => return None,
+            }
+        }
+        given.next().is_none().then_some(params)
+    }
+
+    /// The endpoint of the API reference that a request with this method and path (relative to
+    /// the API base, without its query string) goes to: `GET /meetings/85746065432` is
+    /// `GET /meetings/{meetingId}`. Where several templates match, the one whose literal
+    /// segments come first wins (`/users/summary` over `/users/{userId}`), as a router that
+    /// tries fixed paths before parameters would choose.
+    ///
+    /// ```
+    /// use zoom_scopes::{Endpoint, Method};
+    /// let e = Endpoint::resolve(Method::Get, "/meetings/85746065432").expect("documented");
+    /// assert_eq!(e.path(), "/meetings/{meetingId}");
+    /// assert_eq!(Endpoint::resolve(Method::Get, "/nowhere"), None);
+    /// ```
+    pub fn resolve(method: Method, path: &str) -> Option<Endpoint> {
+        let count = path.split('/').count().saturating_sub(1);
+        let candidates = ROUTES
+            .get_or_init(routes)
+            .get(&(method, count))
+            .map_or(&[][..], Vec::as_slice);
+        Endpoint::best_match(candidates.iter().copied(), path).map(|(e, _)| e)
+    }
+
+    /// The most specific of `candidates` whose template matches `path` (see
+    /// [`resolve`](Endpoint::resolve)), with its path parameters.
+    pub(crate) fn best_match<'p>(
+        candidates: impl Iterator<Item = Endpoint>,
+        path: &'p str,
+    ) -> Option<(Endpoint, Vec<(&'static str, &'p str)>)> {
+        candidates
+            .filter_map(|e| e.match_path(path).map(|params| (e, params)))
+            .min_by_key(|(e, _)| specificity(e.path()))
+    }
+}
+
+/// One segment of a path template: `{name}` is a path parameter, any other text is literal.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Segment<'t> {
+    Literal(&'t str),
+    Param(&'t str),
+}
+
+/// The segments of a path template (`/users/{userId}/meetings`), after its leading `/`.
+pub(crate) fn segments(template: &str) -> impl Iterator<Item = Segment<'_>> + Clone {
+    let rest = template.strip_prefix('/').unwrap_or(template);
+    rest.split('/').map(|segment| {
+        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(name) if !name.is_empty() => Segment::Param(name),
+            _ => Segment::Literal(segment),
+        }
+    })
+}
+
+/// Orders matching templates: at the first segment where they differ in kind, a literal
+/// before a parameter.
+fn specificity(template: &str) -> Vec<bool> {
+    segments(template)
+        .map(|s| matches!(s, Segment::Param(_)))
+        .collect()
+}
+
+/// Every endpoint by method and number of segments, built on first use by
+/// [`Endpoint::resolve`] (the mock routes each request with it).
+static ROUTES: OnceLock<HashMap<(Method, usize), Vec<Endpoint>>> = OnceLock::new();
+
+fn routes() -> HashMap<(Method, usize), Vec<Endpoint>> {
+    let mut routes: HashMap<(Method, usize), Vec<Endpoint>> = HashMap::new();
+    for e in Endpoint::all() {
+        let count = segments(e.path()).count();
+        routes.entry((e.method(), count)).or_default().push(e);
+    }
+    routes
 }
 
 impl fmt::Display for Endpoint {
@@ -142,5 +249,63 @@ mod tests {
         assert_eq!(format!("{e:?}"), "Endpoint(GET /meetings/{meetingId})");
         assert_eq!(Endpoint::find(Method::Get, "/meetings/123"), None);
         assert_eq!(Endpoint::find(Method::Put, "/meetings/{meetingId}"), None);
+    }
+
+    #[test]
+    fn every_template_resolves_to_itself() {
+        for e in Endpoint::all() {
+            // A template is a path whose parameters hold their own names.
+            assert_eq!(Endpoint::resolve(e.method(), e.path()), Some(e), "{e}");
+            let names: Vec<&str> = e.path_params().collect();
+            let matched = e.match_path(e.path()).expect("matches itself");
+            let values: Vec<&str> = matched.iter().map(|&(_, v)| v).collect();
+            let expected: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
+            assert_eq!(values, expected, "{e}");
+        }
+    }
+
+    #[test]
+    fn literal_segments_win_over_parameters() {
+        let literal = Endpoint::all()
+            .find(|e| {
+                Endpoint::all().any(|other| {
+                    other != *e
+                        && other.method() == e.method()
+                        && other.path_params().count() > e.path_params().count()
+                        && other.match_path(e.path()).is_some()
+                })
+            })
+            .expect("a literal path shadowing a template");
+        assert_eq!(
+            Endpoint::resolve(literal.method(), literal.path()),
+            Some(literal)
+        );
+    }
+
+    #[test]
+    fn paths_that_are_no_template() {
+        let get = Endpoint::find(Method::Get, "/users/{userId}/meetings").expect("documented");
+        assert_eq!(
+            get.match_path("/users/me/meetings"),
+            Some(vec![("userId", "me")])
+        );
+        for path in [
+            "users/me/meetings",
+            "/users//meetings",
+            "/users/me/meetings/",
+            "/users/me",
+        ] {
+            assert_eq!(get.match_path(path), None, "{path}");
+        }
+        assert_eq!(Endpoint::resolve(Method::Get, ""), None);
+        assert_eq!(Endpoint::resolve(Method::Get, "/"), None);
+        assert_eq!(
+            segments("/a/{b}/{}").collect::<Vec<_>>(),
+            [
+                Segment::Literal("a"),
+                Segment::Param("b"),
+                Segment::Literal("{}")
+            ]
+        );
     }
 }
