@@ -107,13 +107,13 @@ impl Endpoint {
     /// percent-encoded), or `None` when the path is not one of this endpoint's.
     ///
     /// ```
-    /// use zoom_scopes::{Method, operation};
-    /// let get = operation!("Get a meeting").endpoints().next().unwrap();
+    /// use zoom_scopes::{Endpoint, Method};
+    /// let get = Endpoint::find(Method::Get, "/meetings/{meetingId}").expect("documented");
     /// assert_eq!(get.match_path("/meetings/85746065432"), Some(vec![("meetingId", "85746065432")]));
     /// assert_eq!(get.match_path("/meetings/85746065432/recordings"), None);
     /// assert_eq!(get.match_path("/meetings/"), None);
     /// ```
-    pub fn match_path<'p>(self, path: &'p str) -> Option<Vec<(&'static str, &'p str)>> {
+    pub fn match_path(self, path: &str) -> Option<Vec<(&'static str, &str)>> {
         let mut params = Vec::new();
         let mut given = path.strip_prefix('/')?.split('/');
         for segment in segments(self.path()) {
@@ -150,10 +150,10 @@ impl Endpoint {
 
     /// The most specific of `candidates` whose template matches `path` (see
     /// [`resolve`](Endpoint::resolve)), with its path parameters.
-    pub(crate) fn best_match<'p>(
+    pub(crate) fn best_match(
         candidates: impl Iterator<Item = Endpoint>,
-        path: &'p str,
-    ) -> Option<(Endpoint, Vec<(&'static str, &'p str)>)> {
+        path: &str,
+    ) -> Option<(Endpoint, Vec<(&'static str, &str)>)> {
         candidates
             .filter_map(|e| e.match_path(path).map(|params| (e, params)))
             .min_by_key(|(e, _)| specificity(e.path()))
