@@ -1,6 +1,6 @@
-//! The proc macros on arbitrary input: `#[requires_api]`, `#[app]`, `operation!` and `scopes!`
-//! expand whatever tokens they are given without panicking, into tokens that lex again, and
-//! an annotated item comes back out.
+//! The proc macros on arbitrary input: `#[requires_api]`, `#[app]`, `operation!`, `scopes!`
+//! and the hidden `function_operation!` expand whatever tokens they are given without
+//! panicking, into tokens that lex again, and an annotated item comes back out.
 
 use proc_macro2::TokenStream;
 
@@ -32,6 +32,10 @@ pub fn expand_all(input: &str) {
         ),
         ("app", expand::app(args.clone(), item.clone())),
         ("operation!", expand::operation(args.clone())),
+        (
+            "function_operation!",
+            expand::function_operation(args.clone()),
+        ),
         ("scopes!", expand::scopes(args)),
     ] {
         let text = out.to_string();

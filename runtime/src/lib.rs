@@ -94,6 +94,22 @@ pub use zoom_scopes_tables::{Access, Level, Method, Model, RateLimit};
 ///
 /// The function gains documentation naming the operation and its granting scopes. Errors name
 /// the scopes that would grant the operation, least privileged first, and the line to add.
+///
+/// In the function's body, [`operation!()`](operation!) without arguments is the function's
+/// operation, so the title is written once:
+///
+/// ```
+/// use zoom_scopes::{Operation, operation, requires_api};
+///
+/// #[requires_api("Create a meeting")]
+/// fn create_meeting() -> &'static Operation {
+///     operation!() // "Create a meeting", as the attribute names it
+/// }
+/// assert_eq!(create_meeting().title(), "Create a meeting");
+/// ```
+///
+/// With stacked attributes the function performs several operations, and a bare
+/// `operation!()` in it is an error that lists the `operation!("...")` calls naming each one.
 pub use zoom_scopes_macros::requires_api;
 
 /// Makes a struct a Zoom app type: implements [`App`] with the listed scopes, and the
@@ -124,6 +140,25 @@ pub use zoom_scopes_macros::app;
 
 /// The [`Operation`] with this title (and, for titles in several API groups, `api = "..."`),
 /// checked at compile time: `operation!("Create a meeting")` is a `&'static Operation`.
+///
+/// Without arguments, in the body of a [`#[requires_api]`](macro@requires_api) function
+/// (closures, async blocks and other macros' arguments included), it is that function's
+/// operation. A `fn` nested in the body is a function of its own.
+///
+/// ```
+/// use zoom_scopes::{operation, requires_api};
+///
+/// #[requires_api("Get a meeting")]
+/// async fn get_meeting() -> String {
+///     format!("{} needs {:?}", operation!().title(), operation!().least_privileged())
+/// }
+/// ```
+///
+/// Anywhere else `operation!()` is an error, which says to name the operation:
+///
+/// ```compile_fail
+/// let op = zoom_scopes::operation!(); // error: not in the body of a #[requires_api] function
+/// ```
 pub use zoom_scopes_macros::operation;
 
 /// A [`ScopeSet`] of documented scope names, checked at compile time and usable in `const`:
@@ -159,4 +194,7 @@ pub mod __private {
     pub const fn operation(index: usize) -> &'static Operation {
         crate::operation::by_index(index)
     }
+
+    /// The call `#[requires_api]` writes into each bare `operation!()` of its function's body.
+    pub use zoom_scopes_macros::function_operation;
 }

@@ -22,6 +22,13 @@ pub fn either(items: &[String]) -> String {
     text
 }
 
+/// Items joined as people list them all: `a`, `a and b`, `a, b and c`; empty for none.
+pub fn each(items: &[String]) -> String {
+    let mut text = String::new();
+    push_list(&mut text, items.iter().map(String::as_str), "", " and ");
+    text
+}
+
 /// Names in backticks, as alternatives (`` `a`, `b` or `c` ``), or `none` when there are none.
 pub fn code_alternatives<S: AsRef<str>>(names: &[S], none: &str) -> String {
     if names.is_empty() {
@@ -47,11 +54,22 @@ fn push_alternatives<'a>(
     items: impl ExactSizeIterator<Item = &'a str>,
     mark: &str,
 ) {
+    push_list(text, items, mark, " or ");
+}
+
+/// Appends `items` to `text`, each between two `mark`s, separated by commas but the last two,
+/// which `last_separator` separates (` or `, ` and `).
+fn push_list<'a>(
+    text: &mut String,
+    items: impl ExactSizeIterator<Item = &'a str>,
+    mark: &str,
+    last_separator: &str,
+) {
     let last = items.len().saturating_sub(1);
     for (at, item) in items.enumerate() {
         match at {
             0 => {}
-            _ if at == last => text.push_str(" or "),
+            _ if at == last => text.push_str(last_separator),
             _ => text.push_str(", "),
         }
         text.push_str(mark);
@@ -140,6 +158,9 @@ mod tests {
         assert_eq!(either(&s(&[])), "");
         assert_eq!(either(&s(&["a"])), "a");
         assert_eq!(either(&s(&["a", "b", "c"])), "a, b or c");
+        assert_eq!(each(&s(&[])), "");
+        assert_eq!(each(&s(&["a", "b"])), "a and b");
+        assert_eq!(each(&s(&["a", "b", "c"])), "a, b and c");
         assert_eq!(code_alternatives(&["a", "b"], "none"), "`a` or `b`");
         assert_eq!(code_alternatives::<&str>(&[], "none"), "none");
         for n in 0..5 {

@@ -12,7 +12,9 @@ use syn::{Attribute, Expr, Ident, Meta, Token};
 use zoom_scopes_catalogue::audit::Use;
 use zoom_scopes_macros_core::Error;
 use zoom_scopes_macros_core::args::{self, Accepts, OperationArgs};
+use zoom_scopes_macros_core::check;
 use zoom_scopes_macros_core::expand::NOT_ON_A_FUNCTION;
+use zoom_scopes_macros_core::expand::function_operation::{Entry, meaning};
 
 use super::Problem;
 use super::aliases::Aliases;
@@ -47,6 +49,10 @@ pub struct FileVisitor<'a> {
     /// Inside a function with a typed-mode `#[requires_api]`: its `operation!` values belong to
     /// the app calling it too.
     in_typed: bool,
+    /// What each `#[requires_api]` of the function being visited names, in source order (none
+    /// outside a function or in one without the attribute): the operation its bare
+    /// `operation!()` calls stand for, as the attribute rewrites them.
+    entries: Vec<Entry>,
     /// The file's renames of `zoom_scopes` and its macros.
     aliases: Aliases,
     pub uses: Vec<Use>,
@@ -62,6 +68,7 @@ impl<'a> FileVisitor<'a> {
             names: module,
             inline: Vec::new(),
             in_typed: false,
+            entries: Vec::new(),
             aliases: Aliases::default(),
             uses: Vec::new(),
             problems: Vec::new(),
@@ -85,24 +92,30 @@ impl<'a> FileVisitor<'a> {
     }
 
     /// Records the function's `#[requires_api]` uses, then visits its body (named `name`),
-    /// in typed mode when one of them is.
+    /// in typed mode when one of them is, with its own entries: a function nested in another
+    /// has its own operations, as the attribute's rewrite does not enter nested functions.
     fn function(&mut self, attrs: &[Attribute], name: &Ident, body: impl FnOnce(&mut Self)) {
         let before = self.uses.len();
-        self.function_attributes(attrs, name);
+        let entries = self.function_attributes(attrs, name);
         let typed = self.uses[before..].iter().any(|u| u.typed);
         let outer = self.in_typed;
         self.in_typed = outer || typed;
+        let outer_entries = std::mem::replace(&mut self.entries, entries);
         self.within(name.unraw().to_string(), body);
+        self.entries = outer_entries;
         self.in_typed = outer;
     }
 
-    fn function_attributes(&mut self, attrs: &[Attribute], name: &Ident) {
+    /// Records the uses of the function's `#[requires_api]` attributes, and returns what each
+    /// names.
+    fn function_attributes(&mut self, attrs: &[Attribute], name: &Ident) -> Vec<Entry> {
         let function = self.qualified(name);
         let aliases = &self.aliases;
         let ours: Vec<&Attribute> = attrs
             .iter()
             .filter(|a| aliases.is_ours(a.path(), "requires_api"))
             .collect();
+        let mut entries = Vec::with_capacity(ours.len());
         for attr in ours {
             let tokens = match &attr.meta {
                 Meta::List(list) => list.tokens.clone(),
@@ -111,12 +124,15 @@ impl<'a> FileVisitor<'a> {
                 Meta::NameValue(_) => {
                     self.problems
                         .push(Problem::at(self.file, attr.span(), KEY_VALUE));
+                    entries.push(None);
                     continue;
                 }
             };
             let parsed = args::operation_args(tokens, Accepts::ApiAndApp);
+            entries.push(parsed.as_ref().ok().and_then(|a| check::operation(a).ok()));
             self.record(parsed, &function, attr.span());
         }
+        entries
     }
 
     /// `#[requires_api]` on an item that is not a function: the macro refuses it.
@@ -166,6 +182,19 @@ impl<'a> FileVisitor<'a> {
 /// arguments (a missing title, a missing value): it covers no source text.
 fn is_call_site(span: Span) -> bool {
     span.byte_range().is_empty()
+}
+
+/// Whether `#[requires_api]` rewrites a bare call through `path` in its function's body:
+/// `operation`, `zoom_scopes::operation` or `::zoom_scopes::operation`. It reads tokens, so
+/// a bare call through an alias (`op!()`, `zs::operation!()`) reaches `operation!` itself,
+/// whose error for empty input the grammar gives here too.
+fn rewritten_by_the_attribute(path: &syn::Path) -> bool {
+    let segments: Vec<&Ident> = path.segments.iter().map(|s| &s.ident).collect();
+    match segments.as_slice() {
+        [name] => path.leading_colon.is_none() && *name == "operation",
+        [krate, name] => *krate == "zoom_scopes" && *name == "operation",
+        _ => false,
+    }
 }
 
 /// The value of a `#[path = "..."]` attribute.
@@ -306,6 +335,15 @@ impl<'ast> Visit<'ast> for FileVisitor<'_> {
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
         if self.aliases.is_ours(&mac.path, "operation") {
+            // The attribute's use is recorded already; the call is a problem only where the
+            // compiler finds one.
+            if mac.tokens.is_empty() && rewritten_by_the_attribute(&mac.path) {
+                if let Some(message) = meaning(&self.entries).error() {
+                    self.problems
+                        .push(Problem::at(self.file, mac.span(), &message));
+                }
+                return;
+            }
             let function = self.current();
             let parsed = args::operation_args(mac.tokens.clone(), Accepts::ApiOnly);
             self.record(parsed, &function, mac.span());
@@ -511,11 +549,7 @@ mod outer {
             messages[0]
         );
         assert!(messages[1].contains("found `TITLE`, which is not a string literal"));
-        assert!(
-            messages[2].starts_with("missing operation title: "),
-            "{}",
-            messages[2]
-        );
+        assert_eq!(messages[2], args::BARE_OPERATION_OUTSIDE);
         assert_eq!(messages[3], KEY_VALUE);
         assert_eq!(messages[4], "`api` is given twice");
         assert!(
@@ -529,6 +563,73 @@ mod outer {
             messages[6]
         );
         assert!(v.uses.is_empty());
+    }
+
+    /// A bare `operation!()` is what the attribute's rewrite and the hidden macro make of it:
+    /// its function's one operation (already recorded as the attribute's use), an error with
+    /// several, and an error outside an annotated function's body or through an alias.
+    #[test]
+    fn bare_operation_calls_agree_with_the_attribute() {
+        let v = visit(
+            r#"
+use zoom_scopes::operation as op;
+#[requires_api("Get a user", api = "User")]
+fn me() {
+    let _ = operation!();
+    let f = || async move { println!("{:?}", zoom_scopes::operation!()) };
+    fn nested() { ::zoom_scopes::operation!(); }
+    let _ = op!();
+}
+#[requires_api("Get a user", api = "User")]
+#[requires_api("Create a meeting")]
+fn stacked() { operation!(); }
+#[requires_api("Crate a meeting")]
+#[requires_api("Create a meeting")]
+fn typo() { operation!(); }
+fn plain() { let _ = operation![]; }
+const TOP: &Operation = operation!();
+fn other() { my_crate::operation!(); }
+impl S {
+    #[requires_api("Create a meeting")]
+    #[requires_api("Create a meeting")]
+    fn twice(&self) { operation!(); }
+}
+"#,
+        );
+        let found: Vec<(String, String)> = uses(&v).into_iter().map(|u| (u.0, u.2)).collect();
+        assert_eq!(
+            found,
+            [
+                ("Get a user".to_owned(), "api::me".to_owned()),
+                ("Get a user".to_owned(), "api::stacked".to_owned()),
+                ("Create a meeting".to_owned(), "api::stacked".to_owned()),
+                ("Crate a meeting".to_owned(), "api::typo".to_owned()),
+                ("Create a meeting".to_owned(), "api::typo".to_owned()),
+                ("Create a meeting".to_owned(), "api::S::twice".to_owned()),
+                ("Create a meeting".to_owned(), "api::S::twice".to_owned()),
+            ]
+        );
+        let problems: Vec<(Option<usize>, &str)> = v
+            .problems
+            .iter()
+            .map(|p| (p.line, p.message.as_str()))
+            .collect();
+        let stacked = "`operation!()` cannot tell which operation this is: the function has \
+                       stacked #[requires_api] attributes for \"Get a user\" (User API) and \
+                       \"Create a meeting\" (Meeting API)\nhelp: name one: \
+                       `operation!(\"Get a user\", api = \"User\")` or \
+                       `operation!(\"Create a meeting\")`";
+        let outside = args::BARE_OPERATION_OUTSIDE;
+        assert_eq!(
+            problems,
+            [
+                (Some(7), outside),
+                (Some(8), outside),
+                (Some(12), stacked),
+                (Some(16), outside),
+                (Some(17), outside),
+            ]
+        );
     }
 
     /// The scanner and the macro read arguments with one grammar: what one accepts the other

@@ -31,14 +31,25 @@ pub enum Accepts {
 const USAGE: &str = "expected an operation title as Zoom documents it, e.g. \"Create a meeting\", \
                      optionally followed by `api = \"Meeting\"`";
 
+/// The error for `operation!()` that reaches the macro with no arguments: `#[requires_api]`
+/// rewrites those in its function's body (`expand::function_operation`), so this one is in no
+/// such body, or is written under a name the attribute does not look for. The CLI's audit says
+/// the same of the calls it finds there.
+pub const BARE_OPERATION_OUTSIDE: &str = "`operation!()` without arguments names the operation \
+    of the #[requires_api] function it is written in, and this call is not in the body of one\n\
+    note: a `fn` nested in such a function is a function of its own, and the attribute finds \
+    the call only as `operation!()`, `zoom_scopes::operation!()` or `::zoom_scopes::operation!()`\n\
+    help: name the operation, e.g. `operation!(\"Create a meeting\")`";
+
 /// Reads an operation's arguments; an error points at the token at fault.
 pub fn operation_args(tokens: TokenStream, accepts: Accepts) -> error::Result<OperationArgs> {
     let mut input = Cursor::new(tokens);
     if input.is_empty() {
-        return Err(Error::new(
-            Span::call_site(),
-            format!("missing operation title: {USAGE}"),
-        ));
+        let message = match accepts {
+            Accepts::ApiOnly => BARE_OPERATION_OUTSIDE.to_owned(),
+            Accepts::ApiAndApp => format!("missing operation title: {USAGE}"),
+        };
+        return Err(Error::new(Span::call_site(), message));
     }
     let mut args = OperationArgs {
         title: input.string(USAGE)?,

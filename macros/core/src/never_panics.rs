@@ -52,6 +52,10 @@ const ITEMS: &[&str] = &[
     "const X: u8 = 1;",
     "#[x]",
     "",
+    // Bodies the bare-`operation!()` rewrite walks, where it only inserts (an entry appended
+    // to a call an earlier attribute wrote) or leaves tokens alone (a nested fn, arguments).
+    "fn f() { ::zoom_scopes::__private::function_operation!(1) }",
+    "fn f() { fn g() { operation!() } m!(operation!(\"A\")) }",
 ];
 
 /// The leaf tokens of a stream, delimiters included, as text.
@@ -103,7 +107,12 @@ proptest! {
             prop_assert!(text.parse::<TokenStream>().is_ok(), "{}", text);
             prop_assert!(keeps(&out, &item), "item lost: {}", text);
         }
-        for out in [expand::operation(args.clone()), expand::scopes(args)] {
+        let outputs = [
+            expand::operation(args.clone()),
+            expand::scopes(args.clone()),
+            expand::function_operation(args),
+        ];
+        for out in outputs {
             prop_assert!(!out.is_empty());
             prop_assert!(out.to_string().parse::<TokenStream>().is_ok());
         }

@@ -67,6 +67,14 @@ impl FnItem {
         self.has_body
     }
 
+    /// The body, for the expansion to rewrite; `None` for a declaration without one.
+    pub fn body_mut(&mut self) -> Option<&mut Group> {
+        match self.tokens.last_mut() {
+            Some(TokenTree::Group(body)) if self.has_body => Some(body),
+            _ => None,
+        }
+    }
+
     /// Adds `bound` (`A: Trait`) to the function's `where` clause, creating the clause if
     /// there is none.
     pub fn add_bound(&mut self, bound: TokenStream) {

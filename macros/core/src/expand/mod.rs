@@ -1,5 +1,9 @@
-//! Token output of the three macros. Errors are emitted next to a still-valid item or
-//! expression, so the rest of the crate keeps compiling and one mistake gives one error.
+//! Token output of the macros. Errors are emitted next to a still-valid item or expression,
+//! so the rest of the crate keeps compiling and one mistake gives one error.
+//!
+//! `operation!()` without arguments, in the body of a `#[requires_api]` function, is that
+//! function's operation: the attribute gives it a call of the hidden `function_operation!` as
+//! its input ([`function_operation`](mod@function_operation)).
 
 use proc_macro2::Ident;
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
@@ -17,9 +21,11 @@ use crate::manifest::cache;
 mod app;
 mod attrs;
 mod fn_item;
+pub mod function_operation;
 mod struct_item;
 
 pub use app::app;
+pub use function_operation::function_operation;
 
 /// The error for `#[requires_api]` on anything but a function.
 pub const NOT_ON_A_FUNCTION: &str =
@@ -34,8 +40,17 @@ pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
             return with_error(item, error);
         }
     };
+    let resolved = resolve(args);
+    // Before the checks: a bare `operation!()` names the operation even when the declared
+    // scopes do not grant it, so that the check's error is the only one.
+    let entry = resolved.as_ref().ok().map(|resolved| resolved.op);
+    if let Some(body) = item.body_mut()
+        && let Some(rewritten) = function_operation::rewrite(body, entry)
+    {
+        *body = rewritten;
+    }
     let mut stmts = TokenStream::new();
-    let result = requires_api_checked(args, item.has_body(), &mut stmts);
+    let result = resolved.and_then(|resolved| checked(resolved, item.has_body(), &mut stmts));
     let doc = result
         .as_ref()
         .ok()
@@ -53,34 +68,35 @@ pub fn requires_api(args: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
-/// A resolved `#[requires_api]`: the operation, the title literal, and typed mode's app type.
-struct Checked {
+/// A `#[requires_api]`'s operation: the operation, the title literal, and typed mode's app type.
+struct Resolved {
     op: OperationId,
     title: Text,
     app: Option<TokenStream>,
 }
 
-/// Resolves and checks the operation. In typed mode the check is the bound the caller must
-/// meet, so the manifest is not read. Otherwise, when the manifest was found and the item has a
-/// body to hold them, pushes into `stmts` the items that make rustc track it (once per crate).
-fn requires_api_checked(
-    args: TokenStream,
-    has_body: bool,
-    stmts: &mut TokenStream,
-) -> error::Result<Checked> {
+/// The operation the attribute's arguments name.
+fn resolve(args: TokenStream) -> error::Result<Resolved> {
     let args = args::operation_args(args, Accepts::ApiAndApp)?;
     let op = check::operation(&args)?;
-    let title = args.title;
+    Ok(Resolved {
+        op,
+        title: args.title,
+        app: args.app,
+    })
+}
+
+/// The resolved operation, once checked. In typed mode the check is the bound the caller must
+/// meet, so the manifest is not read. Otherwise, when the manifest was found and the item has a
+/// body to hold them, pushes into `stmts` the items that make rustc track it (once per crate).
+fn checked(resolved: Resolved, has_body: bool, stmts: &mut TokenStream) -> error::Result<Resolved> {
+    let span = resolved.title.span();
     // In both modes: no declaration, and no app type, can grant it.
-    check::authorised(op, title.span())?;
-    if let Some(app) = args.app {
-        return Ok(Checked {
-            op,
-            title,
-            app: Some(app),
-        });
+    check::authorised(resolved.op, span)?;
+    if resolved.app.is_some() {
+        return Ok(resolved);
     }
-    let path = cache::locate().map_err(|e| Error::new(title.span(), e))?;
+    let path = cache::locate().map_err(|e| Error::new(span, e))?;
     let manifest = cache::load(path);
     if has_body
         && manifest.found
@@ -89,12 +105,8 @@ fn requires_api_checked(
     {
         stmts.extend(track(path));
     }
-    check::covered(op, &manifest.declared, &manifest.path, title.span())?;
-    Ok(Checked {
-        op,
-        title,
-        app: None,
-    })
+    check::covered(resolved.op, &manifest.declared, &manifest.path, span)?;
+    Ok(resolved)
 }
 
 /// `A: ::zoom_scopes::operations::group::Title`, all of it located on the title: the bound is
@@ -135,7 +147,14 @@ pub fn marker_path(op: OperationId, span: Span) -> TokenStream {
 /// scope authorises (`!op.oauth()`) is still returned: the macro names an operation and
 /// performs nothing, so it has no scope to check (the value's `granted_by` is empty, no
 /// `ScopeSet` covers it, and the client refuses to send it); `#[requires_api]` refuses it.
+///
+/// Empty input is an error: a bare `operation!()` in a `#[requires_api]` function's body
+/// reaches this macro holding the hidden call the attribute wrote, which it expands, so an
+/// empty one is outside such a body.
 pub fn operation(input: TokenStream) -> TokenStream {
+    if let Some(entries) = rewritten_input(&input) {
+        return function_operation(entries);
+    }
     let resolved = args::operation_args(input, Accepts::ApiOnly)
         .and_then(|args| Ok((check::operation(&args)?, args.title)));
     match resolved {
@@ -145,6 +164,18 @@ pub fn operation(input: TokenStream) -> TokenStream {
             quote! { { #warning ::zoom_scopes::__private::operation(#index) } }
         }
         Err(error) => in_expression(&error, quote!(::zoom_scopes::__private::operation(0))),
+    }
+}
+
+/// The entries of the hidden call `#[requires_api]` wrote as this `operation!`'s input, in
+/// place of none. Only input that starts with `::` is looked at: a title is a literal.
+fn rewritten_input(input: &TokenStream) -> Option<TokenStream> {
+    let tokens: Vec<TokenTree> = input.clone().into_iter().collect();
+    match tokens.first() {
+        Some(TokenTree::Punct(p)) if p.as_char() == ':' => {
+            function_operation::hidden_call_input(&tokens)
+        }
+        _ => None,
     }
 }
 
