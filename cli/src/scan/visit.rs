@@ -3,6 +3,7 @@
 //! the compiler would give the macro.
 
 use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::Parser;
 use syn::punctuated::Punctuated;
@@ -14,7 +15,7 @@ use zoom_scopes_macros_core::Error;
 use zoom_scopes_macros_core::args::{self, Accepts, OperationArgs};
 use zoom_scopes_macros_core::check;
 use zoom_scopes_macros_core::expand::NOT_ON_A_FUNCTION;
-use zoom_scopes_macros_core::expand::function_operation::{Entry, meaning};
+use zoom_scopes_macros_core::expand::function_operation::{Entry, meaning, rewrites_call_through};
 
 use super::Problem;
 use super::aliases::Aliases;
@@ -184,19 +185,6 @@ fn is_call_site(span: Span) -> bool {
     span.byte_range().is_empty()
 }
 
-/// Whether `#[requires_api]` rewrites a bare call through `path` in its function's body:
-/// `operation`, `zoom_scopes::operation` or `::zoom_scopes::operation`. It reads tokens, so
-/// a bare call through an alias (`op!()`, `zs::operation!()`) reaches `operation!` itself,
-/// whose error for empty input the grammar gives here too.
-fn rewritten_by_the_attribute(path: &syn::Path) -> bool {
-    let segments: Vec<&Ident> = path.segments.iter().map(|s| &s.ident).collect();
-    match segments.as_slice() {
-        [name] => path.leading_colon.is_none() && *name == "operation",
-        [krate, name] => *krate == "zoom_scopes" && *name == "operation",
-        _ => false,
-    }
-}
-
 /// The value of a `#[path = "..."]` attribute.
 fn path_attribute(attrs: &[Attribute]) -> Option<String> {
     attrs.iter().find_map(|attr| match &attr.meta {
@@ -337,7 +325,9 @@ impl<'ast> Visit<'ast> for FileVisitor<'_> {
         if self.aliases.is_ours(&mac.path, "operation") {
             // The attribute's use is recorded already; the call is a problem only where the
             // compiler finds one.
-            if mac.tokens.is_empty() && rewritten_by_the_attribute(&mac.path) {
+            // A bare call through an alias (`op!()`, `zs::operation!()`) is not rewritten: it
+            // reaches `operation!` itself, whose error for empty input the grammar gives below.
+            if mac.tokens.is_empty() && rewrites_call_through(mac.path.to_token_stream()) {
                 if let Some(message) = meaning(&self.entries).error() {
                     self.problems
                         .push(Problem::at(self.file, mac.span(), &message));

@@ -36,6 +36,7 @@ use zoom_scopes_tables::text::{code_alternatives, each};
 use super::in_expression;
 use crate::args::BARE_OPERATION_OUTSIDE;
 use crate::error::Error;
+use crate::resolve::Qualifier;
 
 /// The path of the hidden macro, after its leading `::`.
 const HIDDEN_PATH: [&str; 3] = ["zoom_scopes", "__private", "function_operation"];
@@ -233,6 +234,19 @@ fn is_ours(tokens: &[TokenTree], name: usize) -> bool {
     !continues_a_path(before)
 }
 
+/// Whether `#[requires_api]` rewrites a bare call through `path` (the macro's path as
+/// written, `zoom_scopes::operation`): the rule of [`is_ours`], for `cargo zoom-scopes audit`,
+/// which reads paths from a syntax tree.
+pub fn rewrites_call_through(path: TokenStream) -> bool {
+    let tokens: Vec<TokenTree> = path.into_iter().collect();
+    match tokens.split_last() {
+        Some((TokenTree::Ident(name), _)) if name == "operation" => {
+            is_ours(&tokens, tokens.len() - 1)
+        }
+        _ => false,
+    }
+}
+
 /// Whether the segments before the hidden macro's name, at `name`, are exactly those of
 /// [`HIDDEN_PATH`], after a leading `::`.
 fn hidden_path_start(tokens: &[TokenTree], name: usize) -> bool {
@@ -408,9 +422,13 @@ pub fn stacked_message(ops: &[OperationId]) -> String {
 /// The arguments that name `op`: its title, and its API group when the title alone names
 /// another operation or none (the rule of `OperationId::find`, which the macros apply).
 fn arguments(op: OperationId) -> String {
-    match OperationId::find(op.title(), None) == Some(op) {
-        true => format!("\"{}\"", op.title()),
-        false => format!("\"{}\", api = \"{}\"", op.title(), op.api().name()),
+    let title = op.title();
+    match OperationId::find(title, None) == Some(op) {
+        true => format!("\"{title}\""),
+        false => format!(
+            "\"{title}\", {}",
+            Qualifier::Argument.write(title, op.api().name())
+        ),
     }
 }
 
@@ -491,6 +509,22 @@ mod tests {
         let pad = if open == '{' { " " } else { "" };
         let hidden = hidden(&create().index().to_string());
         format!("{path} ! {open}{pad}{hidden}{pad}{close}")
+    }
+
+    #[test]
+    fn paths_rewritten_are_those_of_the_token_walk() {
+        for (path, ours) in [
+            ("operation", true),
+            ("zoom_scopes::operation", true),
+            ("::zoom_scopes::operation", true),
+            ("a::zoom_scopes::operation", false),
+            ("my_crate::operation", false),
+            ("op", false),
+            ("", false),
+        ] {
+            let tokens: TokenStream = path.parse().unwrap();
+            assert_eq!(rewrites_call_through(tokens), ours, "{path}");
+        }
     }
 
     #[test]
