@@ -140,12 +140,27 @@ impl Endpoint {
     /// assert_eq!(Endpoint::resolve(Method::Get, "/nowhere"), None);
     /// ```
     pub fn resolve(method: Method, path: &str) -> Option<Endpoint> {
-        let count = path.split('/').count().saturating_sub(1);
-        let candidates = ROUTES
-            .get_or_init(routes)
-            .get(&(method, count))
-            .map_or(&[][..], Vec::as_slice);
-        Endpoint::best_match(candidates.iter().copied(), path).map(|(e, _)| e)
+        Endpoint::route(method, path).map(|(e, _)| e)
+    }
+
+    /// [`resolve`](Endpoint::resolve), with the path parameters of the endpoint found.
+    pub(crate) fn route(
+        method: Method,
+        path: &str,
+    ) -> Option<(Endpoint, Vec<(&'static str, &str)>)> {
+        let mut given = path.strip_prefix('/')?.split('/');
+        let first = given.next().unwrap_or_default();
+        let count = 1 + given.count();
+        let routes = ROUTES.get_or_init(routes);
+        // Templates whose first segment is a literal are keyed by it; any others, by "".
+        let keys = if first.is_empty() { 1 } else { 2 };
+        let candidates = [first, ""]
+            .into_iter()
+            .take(keys)
+            .filter_map(|key| routes.get(&(method, count, key)))
+            .flatten()
+            .copied();
+        Endpoint::best_match(candidates, path)
     }
 
     /// The most specific of `candidates` whose template matches `path` (see
@@ -178,23 +193,34 @@ pub(crate) fn segments(template: &str) -> impl Iterator<Item = Segment<'_>> + Cl
     })
 }
 
-/// Orders matching templates: at the first segment where they differ in kind, a literal
-/// before a parameter.
-fn specificity(template: &str) -> Vec<bool> {
-    segments(template)
-        .map(|s| matches!(s, Segment::Param(_)))
-        .collect()
+/// Orders matching templates, which have as many segments: at the first segment where they
+/// differ in kind, a literal before a parameter. The parameters' positions as bits, the first
+/// segment the highest, so the smaller number is the more specific template.
+fn specificity(template: &str) -> u128 {
+    segments(template).fold(0, |bits, s| {
+        (bits << 1) | u128::from(matches!(s, Segment::Param(_)))
+    })
 }
 
-/// Every endpoint by method and number of segments, built on first use by
-/// [`Endpoint::resolve`] (the mock routes each request with it).
-static ROUTES: OnceLock<HashMap<(Method, usize), Vec<Endpoint>>> = OnceLock::new();
+/// Every endpoint by method, number of segments and first segment when it is a literal (`""`
+/// when it is a parameter), built on first use by [`Endpoint::resolve`] (the mock routes
+/// each request with it).
+type Routes = HashMap<(Method, usize, &'static str), Vec<Endpoint>>;
 
-fn routes() -> HashMap<(Method, usize), Vec<Endpoint>> {
-    let mut routes: HashMap<(Method, usize), Vec<Endpoint>> = HashMap::new();
+static ROUTES: OnceLock<Routes> = OnceLock::new();
+
+fn routes() -> Routes {
+    let mut routes = Routes::new();
     for e in Endpoint::all() {
         let count = segments(e.path()).count();
-        routes.entry((e.method(), count)).or_default().push(e);
+        let first = match segments(e.path()).next() {
+            Some(Segment::Literal(first)) => first,
+            _ => "",
+        };
+        routes
+            .entry((e.method(), count, first))
+            .or_default()
+            .push(e);
     }
     routes
 }
