@@ -235,8 +235,8 @@ fn is_ours(tokens: &[TokenTree], name: usize) -> bool {
 }
 
 /// Whether `#[requires_api]` rewrites a bare call through `path` (the macro's path as
-/// written, `zoom_scopes::operation`): the rule of [`is_ours`], for `cargo zoom-scopes audit`,
-/// which reads paths from a syntax tree.
+/// written, `zoom_scopes::operation`): the rule the body's token walk applies, for `cargo
+/// zoom-scopes audit`, which reads paths from a syntax tree.
 pub fn rewrites_call_through(path: TokenStream) -> bool {
     let tokens: Vec<TokenTree> = path.into_iter().collect();
     match tokens.split_last() {
