@@ -1,110 +1,139 @@
-//! The mock's REST endpoints: routing, Zoom's token and scope checks, and the handlers.
+//! The mock's API endpoints: Zoom's token and scope checks, then the stateful handlers or the
+//! echo.
 
-use hyper::{Method, StatusCode};
+use std::borrow::Cow;
+
+use hyper::StatusCode;
 use serde_json::{Value, json};
 
-use super::Endpoint;
 use super::server::{Answer, Received, empty, zoom_error};
 use super::state::State;
+use super::{Endpoint, echo, routing};
 use crate::{Model, Scope, ScopeSet};
 
 const USER_ID: &str = "mock-user-id";
 const USER_EMAIL: &str = "ada@example.com";
 
-/// A request matched to an endpoint, with its path parameters.
-pub(crate) enum Route {
-    Token,
-    GetUser(String),
-    CreateMeeting(String),
-    ListMeetings(String),
-    GetMeeting(String),
-    DeleteMeeting(String),
-}
-
-impl Route {
-    pub fn endpoint(&self) -> Endpoint {
-        match self {
-            Route::Token => Endpoint::Token,
-            Route::GetUser(_) => Endpoint::GetUser,
-            Route::CreateMeeting(_) => Endpoint::CreateMeeting,
-            Route::ListMeetings(_) => Endpoint::ListMeetings,
-            Route::GetMeeting(_) => Endpoint::GetMeeting,
-            Route::DeleteMeeting(_) => Endpoint::DeleteMeeting,
-        }
-    }
-}
-
-pub(crate) fn route(method: &Method, path: &str) -> Option<Route> {
-    if path == "/oauth/token" {
-        return (*method == Method::POST).then_some(Route::Token);
-    }
-    let segments: Vec<&str> = path.strip_prefix("/v2/")?.split('/').collect();
-    let id = |s: &str| s.to_owned();
-    match (method.clone(), segments.as_slice()) {
-        (Method::GET, ["users", user]) => Some(Route::GetUser(id(user))),
-        (Method::POST, ["users", user, "meetings"]) => Some(Route::CreateMeeting(id(user))),
-        (Method::GET, ["users", user, "meetings"]) => Some(Route::ListMeetings(id(user))),
-        (Method::GET, ["meetings", meeting]) => Some(Route::GetMeeting(id(meeting))),
-        (Method::DELETE, ["meetings", meeting]) => Some(Route::DeleteMeeting(id(meeting))),
-        _ => None,
-    }
-}
-
-/// Checks the token and its scopes as Zoom does, then answers.
-pub(crate) fn answer(state: &State, request: &Received, route: Route) -> Answer {
-    let token = request
-        .authorization
-        .as_deref()
-        .and_then(|value| value.strip_prefix("Bearer "));
-    let Some(granted) = token.and_then(|token| state.granted(token)) else {
-        return zoom_error(StatusCode::UNAUTHORIZED, 124, "Invalid access token.");
+/// Checks the token and its scopes as Zoom does, then answers the request to `endpoint`, whose
+/// path parameters (still percent-encoded) are `params`.
+pub(crate) fn answer(
+    state: &State,
+    request: &Received,
+    endpoint: crate::Endpoint,
+    params: &[(&'static str, &str)],
+) -> Answer {
+    let Some(granted) = bearer(request).and_then(|token| state.granted(token)) else {
+        return invalid_token();
     };
-    if let Some(refusal) = missing_scopes(&granted, route.endpoint()) {
+    let granting = Granting::of(endpoint);
+    if granting.is_empty() {
+        // No OAuth scope authorises it (the Video SDK's, a chatbot's messages, ...): it takes a
+        // JWT signed with an SDK key or a token of another kind, so no OAuth token is valid
+        // there, whatever its scopes.
+        return invalid_token();
+    }
+    if let Some(refusal) = granting.refusal(&granted) {
         return refusal;
     }
-    match route {
-        Route::Token => zoom_error(StatusCode::NOT_FOUND, 404, "Not an API endpoint."),
-        Route::GetUser(user) => with_user(&user, || {
-            super::server::json(StatusCode::OK, &user_json(state))
-        }),
-        Route::CreateMeeting(user) => with_user(&user, || create_meeting(state, &request.body)),
-        Route::ListMeetings(user) => with_user(&user, || list_meetings(state)),
-        Route::GetMeeting(id) => get_meeting(state, &id),
-        Route::DeleteMeeting(id) => delete_meeting(state, &id),
+    let params = match routing::decode(params) {
+        Ok(params) => params,
+        Err(name) => {
+            return zoom_error(
+                StatusCode::BAD_REQUEST,
+                300,
+                &format!("Invalid path parameter: {name} (not UTF-8 once percent-decoded)."),
+            );
+        }
+    };
+    match state.stateful(endpoint) {
+        Some(named) => stateful(state, request, named, first_value(&params)),
+        None => echo::answer(request, endpoint, &params),
     }
 }
 
-/// Zoom's 4711 answer when the token lacks the scopes of `endpoint`, as Zoom checks them: one of
-/// the operation's classic scopes, or one of the granular scopes of this very endpoint (a
-/// `:master` scope grants the master-account variant, `/accounts/{accountId}/...`, which the
-/// mock does not serve). The message names the alternatives least privileged first: the
-/// endpoint's granular scopes for a token of granular scopes, the operation's classic ones
-/// otherwise.
-fn missing_scopes(granted: &ScopeSet, endpoint: Endpoint) -> Option<Answer> {
-    let operation = endpoint.operation()?;
-    let documented = endpoint.reference()?;
-    let classic = operation.granted_by_in(Model::Classic);
-    let granular: Vec<Scope> = documented.granular().collect();
-    if classic
-        .iter()
-        .chain(&granular)
-        .any(|&s| granted.contains(s))
-    {
-        return None;
+/// The token of an `Authorization: Bearer ...` header.
+fn bearer(request: &Received) -> Option<&str> {
+    request
+        .authorization
+        .as_deref()
+        .and_then(|value| value.strip_prefix("Bearer "))
+}
+
+fn invalid_token() -> Answer {
+    zoom_error(StatusCode::UNAUTHORIZED, 124, "Invalid access token.")
+}
+
+/// The value of an endpoint's one path parameter (the stateful endpoints each have one).
+fn first_value<'v>(params: &'v [(&'static str, Cow<'_, str>)]) -> &'v str {
+    params.first().map_or("", |(_, value)| value.as_ref())
+}
+
+/// The answer of one of the endpoints the mock keeps state for, for the user or meeting `id`.
+fn stateful(state: &State, request: &Received, named: Endpoint, id: &str) -> Answer {
+    match named {
+        Endpoint::GetUser => with_user(id, || {
+            super::server::json(StatusCode::OK, &user_json(state))
+        }),
+        Endpoint::CreateMeeting => with_user(id, || create_meeting(state, &request.body)),
+        Endpoint::ListMeetings => with_user(id, || list_meetings(state)),
+        Endpoint::GetMeeting => get_meeting(state, id),
+        Endpoint::DeleteMeeting => delete_meeting(state, id),
+        // Never stateful: the token endpoint is no API endpoint, and is not routed here.
+        Endpoint::Token => zoom_error(StatusCode::NOT_FOUND, 404, "Not an API endpoint."),
     }
-    let named: Vec<&str> = match granted.model() {
-        Some(Model::Classic) => classic.iter().map(|s| s.name()).collect(),
-        // Granular, or a mix of both models, which Zoom never grants.
-        _ => granular.iter().map(|s| s.name()).collect(),
-    };
-    Some(zoom_error(
-        StatusCode::BAD_REQUEST,
-        4711,
-        &format!(
-            "Invalid access token, does not contain scopes:[{}].",
-            named.join(", ")
-        ),
-    ))
+}
+
+/// The scopes Zoom accepts for an endpoint: the classic scopes of its operation (classic
+/// scopes are operation-level) and the granular scopes of this very endpoint (a `:master`
+/// scope grants the master-account variant, `/accounts/{accountId}/...`, not the regular
+/// endpoint). Both least privileged first.
+struct Granting {
+    classic: &'static [Scope],
+    endpoint: crate::Endpoint,
+}
+
+impl Granting {
+    fn of(endpoint: crate::Endpoint) -> Granting {
+        let classic = endpoint
+            .operation()
+            .map_or(&[][..], |op| op.granted_by_in(Model::Classic));
+        Granting { classic, endpoint }
+    }
+
+    /// Whether no OAuth scope authorises the endpoint.
+    fn is_empty(&self) -> bool {
+        self.classic.is_empty() && self.endpoint.granular().len() == 0
+    }
+
+    /// Zoom's 4711 answer when `granted` holds none of the scopes. The message names the
+    /// alternatives least privileged first: the endpoint's granular scopes for a token of
+    /// granular scopes, the operation's classic ones for a classic token; the other model's
+    /// when the token's has none for this endpoint, as they are then the only ones that do.
+    fn refusal(&self, granted: &ScopeSet) -> Option<Answer> {
+        let mut granting = self.classic.iter().copied().chain(self.endpoint.granular());
+        if granting.any(|s| granted.contains(s)) {
+            return None;
+        }
+        // Collected only for the message: a granted request allocates nothing here.
+        let granular: Vec<Scope> = self.endpoint.granular().collect();
+        let (own, other) = match granted.model() {
+            Some(Model::Classic) => (self.classic, granular.as_slice()),
+            // Granular, or a mix of both models, which Zoom never grants.
+            _ => (granular.as_slice(), self.classic),
+        };
+        let named: Vec<&str> = if own.is_empty() { other } else { own }
+            .iter()
+            .map(|s| s.name())
+            .collect();
+        Some(zoom_error(
+            StatusCode::BAD_REQUEST,
+            4711,
+            &format!(
+                "Invalid access token, does not contain scopes:[{}].",
+                named.join(", ")
+            ),
+        ))
+    }
 }
 
 /// Runs `then` for the mock's one user (`me`, its id or its email); 1001 for anyone else.

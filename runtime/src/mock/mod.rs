@@ -1,16 +1,51 @@
 //! [`MockZoom`]: a Zoom on loopback, for examples and for testing apps built on the client.
 //!
 //! It serves Zoom's token endpoint (Server-to-Server `account_credentials` and the
-//! `refresh_token` grant) and a few REST endpoints ([`Endpoint`]), each tied to its catalogue
-//! [`Operation`] with [`operation!`](crate::operation!) and to its endpoint of Zoom's API
-//! reference ([`Endpoint::reference`]). Its tokens carry whatever scopes a test grants,
-//! classic or granular ([`MockZoom::grant`]). Like Zoom, it answers HTTP 400 with error 4711
-//! when a token lacks the scopes of an endpoint, naming the alternatives least privileged
-//! first (for a granular token the endpoint's granular scopes:
-//! `{"code":4711,"message":"Invalid access token, does not contain
-//! scopes:[meeting:write:meeting, meeting:write:meeting:admin]."}`), and 124 for an unknown or
-//! expired token. Faults ([`Fault`]) can be queued per endpoint: rate limits, server errors,
-//! rejected tokens, slow answers, malformed JSON. Every request is counted.
+//! `refresh_token` grant) and, under the API base `/v2`, every endpoint of Zoom's API reference
+//! ([`crate::Endpoint::all`], the master-account variants `/accounts/{accountId}/...`
+//! included). A request goes to the endpoint [`crate::Endpoint::resolve`] gives for its method
+//! and path; a path that is no endpoint (or a method the path does not have) is answered 404,
+//! `{"code":404,"message":"No API endpoint matches GET /v2/nowhere."}`, and counted in
+//! [`MockZoom::unmatched_requests`].
+//!
+//! Its tokens carry whatever scopes a test grants, classic or granular ([`MockZoom::grant`]).
+//! Like Zoom, it grants an endpoint to a token holding one of the classic scopes of the
+//! endpoint's operation (classic scopes are operation-level) or one of the endpoint's own
+//! granular scopes ([`crate::Endpoint::granular`]: a `:master` scope grants the master-account
+//! variant, not the regular endpoint); an endpoint without an operation is granted by its
+//! granular scopes only. Otherwise it answers HTTP 400 with error 4711, naming the
+//! alternatives least privileged first: the endpoint's granular scopes for a token of granular
+//! scopes, `{"code":4711,"message":"Invalid access token, does not contain
+//! scopes:[meeting:write:meeting, meeting:write:meeting:admin]."}`, the operation's classic
+//! ones for a classic token (the other model's when the token's has none for the endpoint).
+//! An unknown or expired token gets 401 with error 124, `Invalid access token.`, and so does
+//! every request to the endpoints no OAuth scope authorises, whatever the token: the Video
+//! SDK's and the Cobrowse SDK's, which take a JWT signed with an SDK key, and the few others
+//! Zoom's reference documents without a scope (a chatbot's messages, Marketplace event
+//! subscriptions, ...), which take tokens of other kinds.
+//!
+//! A granted request is answered with a small JSON body that echoes it, so a test sees what
+//! its client sent: the endpoint, its operation and API group (when it has an operation), the
+//! path parameters and query pairs, percent-decoded, and the request's body (parsed as JSON,
+//! or as a string when it is not JSON):
+//!
+//! ```json
+//! {"endpoint": "PATCH /meetings/{meetingId}", "operation": "Update a meeting", "api": "Meeting",
+//!  "path_params": {"meetingId": "85746065432"}, "query": {"occurrence_id": "1"},
+//!  "body": {"topic": "Standup"}}
+//! ```
+//!
+//! with status 200 for `GET`, `PUT` and `PATCH`, 201 for `POST`, and 204 without a body for
+//! `DELETE`. A path parameter that is not UTF-8 once decoded gets 400 with error 300. Five
+//! endpoints keep state instead of echoing ([`Endpoint`]): meetings are created, listed,
+//! fetched and deleted (3001 for an unknown meeting), and the one user answers as `me`, by id
+//! or by email (1001 for anyone else).
+//!
+//! Faults ([`Fault`]) can be queued per endpoint, any endpoint: rate limits, server errors,
+//! rejected tokens, slow answers, malformed JSON. Every request is counted per endpoint. Both
+//! take a [`Route`]: the token endpoint, or an endpoint of the catalogue; one of the five named
+//! [`Endpoint`]s converts to its catalogue endpoint's route, so `Endpoint::GetUser` and
+//! `Route::Api` of `GET /users/{userId}` are one counter and one queue of faults.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -26,6 +61,10 @@
 //! let me: serde_json::Value = client.get(operation!("Get a user", api = "User"), "/users/me").await?;
 //! assert_eq!(me["email"], "ada@example.com");
 //! assert_eq!(zoom.requests(Endpoint::GetUser), 2); // the 503, then the retry
+//!
+//! // Any endpoint of the catalogue has a counter, and a queue of faults.
+//! let webinar = operation!("Get a webinar").endpoints().next().expect("documented");
+//! assert_eq!(zoom.requests(webinar), 0);
 //! # Ok(()) }
 //! ```
 //!
@@ -35,7 +74,9 @@
 //! delays, headers) and lets the mock keep Zoom's state (tokens, meetings) between requests.
 
 mod api;
+mod echo;
 mod oauth;
+mod routing;
 mod server;
 mod state;
 
@@ -48,7 +89,8 @@ use crate::{Method, Operation, ScopeSet, operation};
 
 use state::State;
 
-/// The endpoints the mock serves.
+/// The token endpoint and the five endpoints the mock keeps state for (it serves every other
+/// endpoint of the catalogue too, as [`Route::Api`]).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Endpoint {
@@ -106,9 +148,34 @@ impl Endpoint {
             .endpoints()
             .find(|e| e.method() == method && e.path() == path)
     }
+}
 
-    fn index(self) -> usize {
-        self as usize
+/// What the mock counts requests and queues faults for: the token endpoint, or an endpoint of
+/// the catalogue.
+///
+/// [`MockZoom::inject`], [`MockZoom::inject_times`] and [`MockZoom::requests`] take anything
+/// that converts to one: a named [`Endpoint`] (`Endpoint::GetUser` is the route of
+/// `GET /users/{userId}`) or a [`crate::Endpoint`].
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Route {
+    /// `POST /oauth/token`.
+    Token,
+    /// An endpoint of the API reference, under `/v2`.
+    Api(crate::Endpoint),
+}
+
+impl From<crate::Endpoint> for Route {
+    fn from(endpoint: crate::Endpoint) -> Route {
+        Route::Api(endpoint)
+    }
+}
+
+impl From<Endpoint> for Route {
+    fn from(endpoint: Endpoint) -> Route {
+        // Only the token endpoint has no reference: the mock's tests check that each of the
+        // others has one, so this never turns an API endpoint into the token's route.
+        endpoint.reference().map_or(Route::Token, Route::Api)
     }
 }
 
@@ -152,8 +219,8 @@ pub struct MockZoom {
 
 impl MockZoom {
     /// Starts a server on `127.0.0.1:0` that grants `user:read`, `meeting:write` and
-    /// `meeting:read` (the least privileged scopes of its endpoints) to tokens valid one hour,
-    /// with fresh random credentials. Must run inside a tokio runtime.
+    /// `meeting:read` (the least privileged scopes of the endpoints it keeps state for) to
+    /// tokens valid one hour, with fresh random credentials. Must run inside a tokio runtime.
     pub async fn start() -> std::io::Result<MockZoom> {
         let state = Arc::new(State::new());
         let (addr, server) = server::serve(Arc::clone(&state)).await?;
@@ -238,31 +305,27 @@ impl MockZoom {
         self.state.issued()
     }
 
-    /// Answers the next request to `endpoint` with `fault` (after any faults already queued).
-    pub fn inject(&self, endpoint: Endpoint, fault: Fault) {
-        self.inject_times(endpoint, fault, 1);
+    /// Answers the next request to `route` with `fault` (after any faults already queued).
+    pub fn inject(&self, route: impl Into<Route>, fault: Fault) {
+        self.inject_times(route, fault, 1);
     }
 
-    /// Answers the next `times` requests to `endpoint` with `fault`.
-    pub fn inject_times(&self, endpoint: Endpoint, fault: Fault, times: usize) {
-        self.state.push_faults(endpoint, fault, times);
+    /// Answers the next `times` requests to `route` with `fault`.
+    pub fn inject_times(&self, route: impl Into<Route>, fault: Fault, times: usize) {
+        self.state.push_faults(route.into(), fault, times);
     }
 
-    /// Requests received for `endpoint`, whatever the answer (faults and refusals included).
-    pub fn requests(&self, endpoint: Endpoint) -> usize {
-        self.state.requests(endpoint)
+    /// Requests received for `route`, whatever the answer (faults and refusals included).
+    pub fn requests(&self, route: impl Into<Route>) -> usize {
+        self.state.requests(route.into())
     }
 
-    /// Requests received for the REST endpoints, all together (the token endpoint excluded).
+    /// Requests received for the API endpoints, all together (the token endpoint excluded).
     pub fn api_requests(&self) -> usize {
-        Endpoint::ALL
-            .iter()
-            .filter(|e| **e != Endpoint::Token)
-            .map(|e| self.requests(*e))
-            .sum()
+        self.state.api_requests()
     }
 
-    /// Requests that matched no endpoint.
+    /// Requests that matched no endpoint (404).
     pub fn unmatched_requests(&self) -> usize {
         self.state.unmatched()
     }

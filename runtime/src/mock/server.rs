@@ -14,8 +14,9 @@ use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 
+use super::routing::{self, Matched};
 use super::state::State;
-use super::{Endpoint, Fault, api, oauth};
+use super::{Fault, api, oauth};
 
 pub(crate) type Answer = Response<Full<Bytes>>;
 
@@ -79,12 +80,11 @@ async fn handle(state: &State, request: Request<Incoming>) -> Answer {
             .map(str::to_owned),
         body,
     };
-    let Some(route) = api::route(&request.method, &request.path) else {
+    let Some(matched) = routing::route(&request.method, &request.path) else {
         state.arrive_unmatched();
-        return zoom_error(StatusCode::NOT_FOUND, 404, "No such endpoint in the mock.");
+        return no_endpoint(&request);
     };
-    let endpoint = route.endpoint();
-    match state.arrive(endpoint) {
+    match state.arrive(matched.route()) {
         Some(Fault::Delay(delay)) => tokio::time::sleep(delay).await,
         Some(fault) => {
             if let Some(answer) = fault_answer(&fault) {
@@ -93,10 +93,22 @@ async fn handle(state: &State, request: Request<Incoming>) -> Answer {
         }
         None => {}
     }
-    match endpoint {
-        Endpoint::Token => oauth::token(state, &request),
-        _ => api::answer(state, &request, route),
+    match matched {
+        Matched::Token => oauth::token(state, &request),
+        Matched::Api { endpoint, params } => api::answer(state, &request, endpoint, &params),
     }
+}
+
+/// Zoom's 404 for a request no endpoint takes, naming its method and path.
+fn no_endpoint(request: &Received) -> Answer {
+    zoom_error(
+        StatusCode::NOT_FOUND,
+        404,
+        &format!(
+            "No API endpoint matches {} {}.",
+            request.method, request.path
+        ),
+    )
 }
 
 /// The answer a fault gives instead of the normal one (none for a delay, which only postpones

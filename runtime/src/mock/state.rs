@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use super::{Endpoint, Fault};
+use super::{Endpoint, Fault, Route};
 use crate::client::{AccessToken, ClientSecret, RefreshToken, TokenResponse};
 use crate::{Scope, ScopeSet};
 
@@ -31,9 +31,13 @@ pub(crate) struct State {
     tokens: Mutex<HashMap<String, Issued>>,
     /// Refresh token -> the scopes it renews; each is accepted once, as Zoom rotates them.
     refresh_tokens: Mutex<HashMap<String, ScopeSet>>,
-    faults: Mutex<HashMap<Endpoint, VecDeque<Fault>>>,
-    counts: [AtomicUsize; Endpoint::ALL.len()],
+    faults: Mutex<HashMap<Route, VecDeque<Fault>>>,
+    /// A counter per route: the token endpoint and every endpoint of the catalogue, made once
+    /// so counting a request only looks its route up.
+    counts: HashMap<Route, AtomicUsize>,
     unmatched: AtomicUsize,
+    /// The catalogue endpoints of the named endpoints that keep state instead of echoing.
+    stateful: Vec<(crate::Endpoint, Endpoint)>,
     pub meetings: Mutex<Vec<serde_json::Value>>,
     serial: AtomicU64,
     /// Every token issued, so tests can look for them where they must not be.
@@ -69,8 +73,12 @@ impl State {
             tokens: Mutex::new(HashMap::new()),
             refresh_tokens: Mutex::new(HashMap::new()),
             faults: Mutex::new(HashMap::new()),
-            counts: Default::default(),
+            counts: every_route().map(|r| (r, AtomicUsize::new(0))).collect(),
             unmatched: AtomicUsize::new(0),
+            stateful: Endpoint::ALL
+                .into_iter()
+                .filter_map(|named| Some((named.reference()?, named)))
+                .collect(),
             meetings: Mutex::new(Vec::new()),
             serial: AtomicU64::new(0),
             issued: Mutex::new(Vec::new()),
@@ -145,29 +153,55 @@ impl State {
         lock(&self.tokens).clear();
     }
 
-    pub fn push_faults(&self, endpoint: Endpoint, fault: Fault, times: usize) {
+    pub fn push_faults(&self, route: Route, fault: Fault, times: usize) {
         let mut faults = lock(&self.faults);
-        let queue = faults.entry(endpoint).or_default();
+        let queue = faults.entry(route).or_default();
         queue.extend(std::iter::repeat_n(fault, times));
     }
 
-    /// Counts a request to `endpoint` and takes its next queued fault.
-    pub fn arrive(&self, endpoint: Endpoint) -> Option<Fault> {
-        self.counts[endpoint.index()].fetch_add(1, Ordering::Relaxed);
-        lock(&self.faults).get_mut(&endpoint)?.pop_front()
+    /// Counts a request to `route` and takes its next queued fault.
+    pub fn arrive(&self, route: Route) -> Option<Fault> {
+        if let Some(count) = self.counts.get(&route) {
+            count.fetch_add(1, Ordering::Relaxed);
+        }
+        lock(&self.faults).get_mut(&route)?.pop_front()
     }
 
     pub fn arrive_unmatched(&self) {
         self.unmatched.fetch_add(1, Ordering::Relaxed);
     }
 
-    pub fn requests(&self, endpoint: Endpoint) -> usize {
-        self.counts[endpoint.index()].load(Ordering::Relaxed)
+    pub fn requests(&self, route: Route) -> usize {
+        self.counts
+            .get(&route)
+            .map_or(0, |count| count.load(Ordering::Relaxed))
+    }
+
+    /// Requests to every API endpoint together.
+    pub fn api_requests(&self) -> usize {
+        self.counts
+            .iter()
+            .filter(|(route, _)| matches!(route, Route::Api(_)))
+            .map(|(_, count)| count.load(Ordering::Relaxed))
+            .sum()
+    }
+
+    /// The named endpoint that keeps state for a catalogue endpoint, if one does.
+    pub fn stateful(&self, endpoint: crate::Endpoint) -> Option<Endpoint> {
+        self.stateful
+            .iter()
+            .find(|(e, _)| *e == endpoint)
+            .map(|&(_, named)| named)
     }
 
     pub fn unmatched(&self) -> usize {
         self.unmatched.load(Ordering::Relaxed)
     }
+}
+
+/// The token endpoint, then every endpoint of the catalogue.
+fn every_route() -> impl Iterator<Item = Route> {
+    std::iter::once(Route::Token).chain(crate::Endpoint::all().map(Route::Api))
 }
 
 /// Random hex digits from the standard library's random hash keys: unguessable enough for
@@ -217,6 +251,32 @@ mod tests {
         assert_eq!(base64(b"fo"), "Zm8=");
         assert_eq!(base64(b"foo"), "Zm9v");
         assert_eq!(base64(b"id:secret"), "aWQ6c2VjcmV0");
+    }
+
+    #[test]
+    fn every_route_has_a_counter() {
+        let state = State::new();
+        assert_eq!(state.counts.len(), crate::Endpoint::all().len() + 1);
+        let get_user = Route::from(Endpoint::GetUser);
+        assert_eq!(state.arrive(get_user), None);
+        assert_eq!(state.requests(get_user), 1);
+        assert_eq!(state.api_requests(), 1);
+        assert_eq!(state.requests(Route::Token), 0);
+    }
+
+    #[test]
+    fn each_named_endpoint_but_the_token_keeps_state() {
+        let state = State::new();
+        assert_eq!(state.stateful.len(), Endpoint::ALL.len() - 1);
+        for named in Endpoint::ALL {
+            let reference = named.reference();
+            assert_eq!(reference.is_none(), named == Endpoint::Token, "{named:?}");
+            if let Some(reference) = reference {
+                assert_eq!(state.stateful(reference), Some(named));
+                assert_eq!(Route::from(named), Route::Api(reference));
+            }
+        }
+        assert_eq!(Route::from(Endpoint::Token), Route::Token);
     }
 
     #[test]
