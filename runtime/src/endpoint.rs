@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use zoom_scopes_tables::{EndpointId, Method, RateLimit};
 
 use crate::operation::by_id;
-use crate::{Operation, Scope};
+use crate::{Model, Operation, Scope, ScopeSet};
 
 /// An HTTP endpoint of Zoom's API reference: a method and a path template, the operation it
 /// performs, and the granular scopes that authorise it.
@@ -80,6 +80,49 @@ impl Endpoint {
     /// operations of the classic-scope page that no rule tells apart.
     pub fn operation(self) -> Option<&'static Operation> {
         self.0.operation().map(by_id)
+    }
+
+    /// The scopes of `model` that grant a request to this endpoint, any one of them: for
+    /// classic scopes its operation's (classic scopes are granted per operation), for
+    /// granular ones its own ([`granular`](Endpoint::granular): a `:master` scope grants the
+    /// master-account variant, not the regular endpoint). [`ScopeSet::covers_endpoint`] tells
+    /// whether a grant holds one.
+    ///
+    /// ```
+    /// use zoom_scopes::{Model, Scope, operation};
+    /// let [regular, master] = [false, true].map(|m| {
+    ///     operation!("Create a meeting").endpoints().find(|e| e.master_account() == m).unwrap()
+    /// });
+    /// assert!(regular.granted_by_in(Model::Classic).contains(Scope::MEETING_WRITE));
+    /// assert!(master.granted_by_in(Model::Classic).contains(Scope::MEETING_WRITE));
+    /// assert!(!regular.granted_by_in(Model::Granular).contains(Scope::MEETING_WRITE_MEETING_MASTER));
+    /// assert!(master.granted_by_in(Model::Granular).contains(Scope::MEETING_WRITE_MEETING_MASTER));
+    /// ```
+    pub fn granted_by_in(self, model: Model) -> ScopeSet {
+        match model {
+            Model::Classic => self.operation().map_or_else(ScopeSet::new, |op| {
+                ScopeSet::from_scopes(op.granted_by_in(Model::Classic))
+            }),
+            Model::Granular => self.granular().collect(),
+        }
+    }
+
+    /// Its master-account variant, `/accounts/{accountId}` before the same path with the same
+    /// method, when Zoom documents one; itself when it is one.
+    ///
+    /// ```
+    /// use zoom_scopes::{Endpoint, Method};
+    /// let list = Endpoint::find(Method::Get, "/users/{userId}/meetings").expect("documented");
+    /// let master = list.master_variant().expect("documented");
+    /// assert_eq!(master.path(), "/accounts/{accountId}/users/{userId}/meetings");
+    /// assert!(master.master_account());
+    /// ```
+    pub fn master_variant(self) -> Option<Endpoint> {
+        if self.master_account() {
+            return Some(self);
+        }
+        let variant = format!("{MASTER_ACCOUNT_PREFIX}{}", self.path());
+        Endpoint::find(self.method(), &variant).filter(|e| e.master_account())
     }
 
     /// The endpoint with this method and exact path template (`/meetings/{meetingId}`), if
@@ -174,6 +217,9 @@ impl Endpoint {
             .min_by_key(|(e, _)| specificity(e.path()))
     }
 }
+
+/// What a master-account variant's template has before the regular endpoint's.
+const MASTER_ACCOUNT_PREFIX: &str = "/accounts/{accountId}";
 
 /// One segment of a path template: `{name}` is a path parameter, any other text is literal.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

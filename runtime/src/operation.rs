@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use zoom_scopes_tables::OperationId;
 
 use crate::endpoint::Endpoint;
-use crate::{Model, Scope, ScopeSet};
+use crate::{Model, RateLimit, Scope, ScopeSet};
 
 /// A Zoom API operation: a title within one API group, the scopes of both scope models that
 /// grant it, and its HTTP endpoints.
@@ -309,6 +309,21 @@ impl Operation {
     /// a master-account variant. None for the few titles only the classic-scope page has.
     pub fn endpoints(&self) -> impl ExactSizeIterator<Item = Endpoint> + Clone + use<> {
         self.id.endpoints().map(Endpoint::from_id)
+    }
+
+    /// Zoom's rate-limit label for it: the heaviest of its endpoints' labels
+    /// ([`Endpoint::rate_limit`], the two cases the reference writes them in normalised), so
+    /// the one operation whose endpoints differ (`LIGHT` and `MEDIUM`) counts as the heavier.
+    /// `None` when no endpoint of it has a label. The client's retry policy reads the label of
+    /// the endpoint a request goes to (see `client::RetryPolicy`).
+    ///
+    /// ```
+    /// use zoom_scopes::{RateLimit, operation};
+    /// assert_eq!(operation!("Create a meeting").rate_limit(), Some(RateLimit::Light));
+    /// assert_eq!(operation!("Get a user", api = "User").rate_limit(), Some(RateLimit::Light));
+    /// ```
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        self.endpoints().filter_map(Endpoint::rate_limit).max()
     }
 
     /// The operationId from Zoom's API reference, when the scope reference links to it (the

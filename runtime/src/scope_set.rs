@@ -7,7 +7,7 @@ use std::str::FromStr;
 use zoom_scopes_tables::ScopeId;
 
 use crate::scope::write_unknown;
-use crate::{Model, Operation, Scope};
+use crate::{Endpoint, Model, Operation, Scope};
 
 /// Words of a set: one bit per documented scope, bit `i` for the scope at index `i` (3,062
 /// scopes of both models: 48 words, 384 bytes).
@@ -135,6 +135,34 @@ impl ScopeSet {
             i += 1;
         }
         false
+    }
+
+    /// Whether a scope in this set grants a request to `endpoint`, as Zoom decides it: one of
+    /// its operation's classic scopes, or one of the endpoint's own granular scopes (a
+    /// `:master` scope grants the master-account variant, not the regular endpoint). Stricter
+    /// than [`covers`](ScopeSet::covers) of its operation for granular scopes, which are
+    /// granted per endpoint.
+    ///
+    /// ```
+    /// use zoom_scopes::{ScopeSet, operation, scopes};
+    /// let create = operation!("Create a meeting");
+    /// let regular = create.endpoints().find(|e| !e.master_account()).unwrap();
+    /// let master = regular.master_variant().unwrap();
+    /// const MASTER: ScopeSet = scopes!("meeting:write:meeting:master");
+    /// assert!(MASTER.covers(create));
+    /// assert!(MASTER.covers_endpoint(master));
+    /// assert!(!MASTER.covers_endpoint(regular));
+    /// assert!(scopes!("meeting:write").covers_endpoint(regular));
+    /// ```
+    pub fn covers_endpoint(&self, endpoint: Endpoint) -> bool {
+        let classic = endpoint
+            .operation()
+            .map_or(&[][..], |op| op.granted_by_in(Model::Classic));
+        classic
+            .iter()
+            .copied()
+            .chain(endpoint.granular())
+            .any(|scope| self.contains(scope))
     }
 
     /// Whether the two sets share a scope.

@@ -110,8 +110,7 @@ impl Granting {
     /// granular scopes, the operation's classic ones for a classic token; the other model's
     /// when the token's has none for this endpoint, as they are then the only ones that do.
     fn refusal(&self, granted: &ScopeSet) -> Option<Answer> {
-        let mut granting = self.classic.iter().copied().chain(self.endpoint.granular());
-        if granting.any(|s| granted.contains(s)) {
+        if granted.covers_endpoint(self.endpoint) {
             return None;
         }
         // Collected only for the message: a granted request allocates nothing here.
