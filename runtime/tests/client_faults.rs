@@ -156,7 +156,7 @@ async fn server_errors_are_not_retried_for_post() {
     let client = common::builder(&zoom).build().unwrap();
     zoom.inject(Endpoint::CreateMeeting, Fault::ServerError(500));
     let error = client
-        .post::<Value, _>(
+        .post::<Value>(
             create_meeting(),
             "/users/me/meetings",
             &json!({ "topic": "Once" }),
@@ -246,7 +246,7 @@ async fn slow_answers_time_out_and_are_retried_when_idempotent() {
         Fault::Delay(Duration::from_secs(2)),
     );
     let error = client
-        .post::<Value, _>(
+        .post::<Value>(
             create_meeting(),
             "/users/me/meetings",
             &json!({ "topic": "Slow" }),

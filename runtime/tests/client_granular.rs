@@ -212,36 +212,39 @@ async fn a_granular_token_grants_exactly_the_operations_its_scopes_list() {
 
     let create = operation!("Create a meeting");
     let error = reader
-        .post::<Value, _>(create, "/users/me/meetings", &json!({ "topic": "Retro" }))
+        .post::<Value>(create, "/users/me/meetings", &json!({ "topic": "Retro" }))
         .await
         .unwrap_err();
     let Error::MissingScopes {
-        operation,
-        method,
+        request,
         granted,
         would_grant,
         model,
-        ..
     } = &error
     else {
         panic!("expected MissingScopes, got {error:?}");
     };
-    assert_eq!((*operation, method), (create, &Method::POST));
+    assert_eq!(
+        (request.operation(), request.method()),
+        (create, &Method::POST)
+    );
+    let regular = Endpoint::CreateMeeting.reference();
+    assert_eq!(request.endpoint(), regular);
     assert_eq!(**granted, ScopeSet::from(Scope::MEETING_READ_MEETING));
     assert_eq!(*model, Model::Granular);
+    // The regular endpoint's own scopes: `:master` grants only the master-account variant.
     assert_eq!(
         would_grant.ranked(),
         [
             Scope::MEETING_WRITE_MEETING,
-            Scope::MEETING_WRITE_MEETING_ADMIN,
-            Scope::MEETING_WRITE_MEETING_MASTER
+            Scope::MEETING_WRITE_MEETING_ADMIN
         ]
     );
     let message = error.to_string();
     assert!(
         message.contains(
-            "it needs one of meeting:write:meeting, meeting:write:meeting:admin, \
-             meeting:write:meeting:master (granular scopes, least privileged first); \
+            "it needs one of meeting:write:meeting, meeting:write:meeting:admin \
+             (granular scopes, least privileged first); \
              the token grants meeting:read:meeting"
         ),
         "{message}"
@@ -309,7 +312,7 @@ async fn refusals_name_the_other_model_or_no_scope_when_the_token_model_has_none
     // No OAuth scope authorises the Video SDK's operations.
     let sdk = Operation::find("Create a session", "Video SDK").expect("documented");
     let error = client
-        .post::<Value, _>(sdk, "/videosdk/sessions", &json!({}))
+        .post::<Value>(sdk, "/videosdk/sessions", &json!({}))
         .await
         .unwrap_err();
     let Error::MissingScopes { would_grant, .. } = &error else {
@@ -329,7 +332,7 @@ async fn zoom_4711_names_the_endpoints_granular_scopes() {
     // With the local check off, the request reaches the mock, which answers as Zoom does.
     let client = common::builder(&zoom).check_scopes(false).build().unwrap();
     let error = client
-        .post::<Value, _>(
+        .post::<Value>(
             operation!("Create a meeting"),
             "/users/me/meetings",
             &json!({ "topic": "Standup" }),

@@ -21,9 +21,7 @@ async fn an_ungranted_operation_is_refused_without_a_request() {
         .await
         .unwrap_err();
     let Error::MissingScopes {
-        operation,
-        method,
-        path,
+        request,
         granted,
         would_grant,
         model,
@@ -31,9 +29,9 @@ async fn an_ungranted_operation_is_refused_without_a_request() {
     else {
         panic!("expected MissingScopes, got {error:?}");
     };
-    assert_eq!(*operation, list);
-    assert_eq!(*method, Method::GET);
-    assert_eq!(path, "/users/me/meetings");
+    assert_eq!(request.operation(), list);
+    assert_eq!(*request.method(), Method::GET);
+    assert_eq!(request.path(), "/users/me/meetings");
     assert_eq!(**granted, scopes!("user:read", "meeting:write"));
     // A classic token: the classic scopes that grant it.
     assert_eq!(*model, Model::Classic);

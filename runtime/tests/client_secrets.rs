@@ -195,7 +195,7 @@ async fn no_secret_in_errors_or_tracing() {
     zoom.inject(Endpoint::CreateMeeting, Fault::ServerError(500));
     errors.push(
         client
-            .post::<Value, _>(create, "/users/me/meetings", &json!({"topic": "x"}))
+            .post::<Value>(create, "/users/me/meetings", &json!({"topic": "x"}))
             .await
             .unwrap_err(),
     );
@@ -212,7 +212,7 @@ async fn no_secret_in_errors_or_tracing() {
     );
     errors.push(
         client
-            .post::<Value, _>(create, "/users/me/meetings", &json!({"topic": "x"}))
+            .post::<Value>(create, "/users/me/meetings", &json!({"topic": "x"}))
             .await
             .unwrap_err(),
     );

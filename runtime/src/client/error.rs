@@ -5,29 +5,47 @@ use std::time::Duration;
 
 use reqwest::{Method, StatusCode};
 
-use crate::{Model, Operation, ScopeSet};
+use super::endpoint_error::EndpointError;
+use crate::{Endpoint, Model, Operation, ScopeSet};
 
 /// The request a failure belongs to: its operation, HTTP method and path (relative to the API
-/// base, query included).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// base, query included), and the endpoint of the operation it goes to.
+#[derive(Clone, PartialEq, Eq)]
 pub struct RequestInfo {
-    operation: &'static Operation,
+    /// The operation's position in [`Operation::all`]: four bytes, with the endpoint's in the
+    /// same word, where a reference takes eight, so that [`Error`] stays small.
+    operation: u32,
+    endpoint: Option<Endpoint>,
     method: Method,
     path: Box<str>,
 }
 
 impl RequestInfo {
-    pub(crate) fn new(operation: &'static Operation, method: Method, path: String) -> Self {
+    pub(crate) fn new(
+        operation: &'static Operation,
+        method: Method,
+        path: String,
+        endpoint: Option<Endpoint>,
+    ) -> Self {
         RequestInfo {
-            operation,
+            // no truncation: the catalogue has a few thousand operations
+            operation: operation.index() as u32,
+            endpoint,
             method,
             path: path.into_boxed_str(),
         }
     }
 
+    /// The endpoint of the operation the request goes to (`GET /meetings/{meetingId}`);
+    /// `None` for an operation Zoom's API reference documents no endpoint for.
+    pub fn endpoint(&self) -> Option<Endpoint> {
+        self.endpoint
+    }
+
     /// The operation the request performs.
     pub fn operation(&self) -> &'static Operation {
-        self.operation
+        // no panic: `new` stored the index of an operation of `Operation::all`
+        &Operation::all()[self.operation as usize]
     }
 
     /// The HTTP method.
@@ -41,10 +59,21 @@ impl RequestInfo {
     }
 }
 
+impl fmt::Debug for RequestInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RequestInfo")
+            .field("operation", self.operation())
+            .field("endpoint", &self.endpoint)
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
 impl fmt::Display for RequestInfo {
     /// `"Create a meeting" (Meeting API), POST /users/me/meetings`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}, {} {}", self.operation, self.method, self.path)
+        write!(f, "{}, {} {}", self.operation(), self.method, self.path)
     }
 }
 
@@ -91,30 +120,29 @@ fn describe_rejection(error: Option<&str>, reason: Option<&str>) -> String {
 
 /// Why a client could not be built or a request failed.
 ///
-/// Every variant about a request names its operation, method and path; none holds a secret,
-/// so an `Error` can be logged as it is.
+/// Every variant about a request names its operation, and its method and path once they are
+/// known (all but [`Error::Endpoint`]); none holds a secret, so an `Error` can be logged as it
+/// is.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The token does not grant the operation: refused before sending anything.
+    /// The token does not grant the request: refused before sending anything.
     #[error(
-        "{operation}, {method} {path}: not granted by the token's scopes; {}; the token grants {}",
+        "{request}: not granted by the token's scopes; {}; the token grants {}",
         needs(.would_grant, *.model, .granted),
         or_none(.granted)
     )]
     MissingScopes {
-        /// The operation that was refused.
-        operation: &'static Operation,
-        /// The HTTP method of the refused request.
-        method: Method,
-        /// The path of the refused request.
-        path: String,
+        /// The refused request.
+        request: RequestInfo,
         /// The scopes the token grants (boxed, like the other sets here, to keep `Error` small).
         granted: Box<ScopeSet>,
-        /// The scopes of `model` that would grant the operation, any one of them (`ranked()`
+        /// The scopes of `model` that would grant the request, any one of them (`ranked()`
         /// lists them least privileged first): granular ones for a token of granular scopes,
-        /// classic ones otherwise. Empty for an operation no OAuth scope authorises
-        /// ([`Operation::oauth`]).
+        /// classic ones otherwise. For a request to an endpoint, the endpoint's
+        /// ([`Endpoint::granted_by_in`]: the master-account variant's `:master` scopes, or the
+        /// regular endpoint's others); the operation's for an operation without endpoints.
+        /// Empty for an operation no OAuth scope authorises ([`Operation::oauth`]).
         would_grant: Box<ScopeSet>,
         /// The scope model of `would_grant`: the model of the token's scopes
         /// ([`ScopeSet::model`]; granular for a token holding names of both), or the other one
@@ -233,6 +261,16 @@ pub enum Error {
         source: reqwest::Error,
     },
 
+    /// The request is not one of its operation's endpoints, or cannot be built from them (a
+    /// path parameter missing, several endpoints to choose from, ...): nothing was sent.
+    #[error("{operation}: {error}")]
+    Endpoint {
+        /// The operation of the request.
+        operation: &'static Operation,
+        /// What does not match (boxed to keep `Error` small).
+        error: Box<EndpointError>,
+    },
+
     /// The request itself is malformed (a path that is not relative to the API base, a body
     /// that does not serialise): nothing was sent.
     #[error("{request}: invalid request: {reason}")]
@@ -255,27 +293,26 @@ impl Error {
     /// The request the error belongs to, when it belongs to one.
     pub fn request(&self) -> Option<RequestInfo> {
         match self {
-            Error::MissingScopes {
-                operation,
-                method,
-                path,
-                ..
-            } => Some(RequestInfo::new(operation, method.clone(), path.clone())),
             Error::Auth { request, .. } => request.clone(),
-            Error::ZoomMissingScopes { request, .. }
+            Error::MissingScopes { request, .. }
+            | Error::ZoomMissingScopes { request, .. }
             | Error::InvalidToken { request, .. }
             | Error::RateLimited { request, .. }
             | Error::Api { request, .. }
             | Error::Decode { request, .. }
             | Error::Transport { request, .. }
             | Error::InvalidRequest { request, .. } => Some(request.clone()),
-            Error::AppNotGranted { .. } | Error::Config { .. } => None,
+            Error::Endpoint { .. } | Error::AppNotGranted { .. } | Error::Config { .. } => None,
         }
     }
 
-    /// The operation the failed request performs, when the error belongs to a request.
+    /// The operation the failed request performs, when the error belongs to a request (an
+    /// [`Error::Endpoint`] included, which has no method and path to report).
     pub fn operation(&self) -> Option<&'static Operation> {
-        self.request().map(|r| r.operation())
+        match self {
+            Error::Endpoint { operation, .. } => Some(operation),
+            _ => self.request().map(|r| r.operation()),
+        }
     }
 
     /// Whether the failure is about scopes: refused locally, by Zoom (4711), or an app whose

@@ -1,11 +1,17 @@
 //! The HTTP client: Zoom OAuth, and a check of the granted scopes before every request.
 //!
-//! Each request names the [`Operation`](crate::Operation) it performs. Before sending, the
-//! client compares it with the scopes Zoom granted (the token's `scope` field, classic or
-//! granular scopes) and refuses with [`Error::MissingScopes`] without touching the network,
-//! instead of letting Zoom answer error 4711. The refusal names the scopes that would grant
-//! the operation in the token's scope model, least privileged first: `meeting:write:meeting`
-//! for a token of granular scopes, `meeting:write` for a classic one.
+//! Each request names the [`Operation`](crate::Operation) it performs, and goes to one of its
+//! endpoints in Zoom's API reference: [`Client::call`] builds the method and path from the
+//! operation's endpoint and the path parameters given, and [`Client::request`] (with `get`,
+//! `post`, ...) checks that a method and path given whole go to one of them. Either way a
+//! request that does not fails with [`Error::Endpoint`] before anything is sent.
+//!
+//! Before sending, the client compares the endpoint with the scopes Zoom granted (the token's
+//! `scope` field, classic or granular scopes) and refuses with [`Error::MissingScopes`]
+//! without touching the network, instead of letting Zoom answer error 4711. The refusal names
+//! the scopes that would grant the endpoint in the token's scope model, least privileged
+//! first: `meeting:write:meeting` for a token of granular scopes, `meeting:write` for a
+//! classic one.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), zoom_scopes::client::Error> {
@@ -17,18 +23,21 @@
 //!     .build()?;
 //! println!("granted: {}", client.token_info().await?.granted);
 //!
-//! let me: serde_json::Value = client.get(operation!("Get a user", api = "User"), "/users/me").await?;
+//! let me: serde_json::Value = client
+//!     .call(operation!("Get a user", api = "User")) // GET /users/{userId}
+//!     .path_param("userId", "me")
+//!     .send()
+//!     .await?;
 //! match client
-//!     .post::<serde_json::Value, _>(
-//!         operation!("Create a meeting"),
-//!         "/users/me/meetings",
-//!         &serde_json::json!({ "topic": "Standup" }),
-//!     )
+//!     .call(operation!("Create a meeting")) // POST /users/{userId}/meetings
+//!     .path_param("userId", "me")
+//!     .json(&serde_json::json!({ "topic": "Standup" }))
+//!     .send::<serde_json::Value>()
 //!     .await
 //! {
 //!     Ok(meeting) => println!("created {}", meeting["id"]),
-//!     Err(Error::MissingScopes { operation, would_grant, .. }) => {
-//!         println!("skipped {operation}: needs one of {would_grant}")
+//!     Err(Error::MissingScopes { request, would_grant, .. }) => {
+//!         println!("skipped {}: needs one of {would_grant}", request.operation())
 //!     }
 //!     Err(other) => return Err(other),
 //! }
@@ -51,11 +60,13 @@
 
 mod auth;
 mod builder;
+mod endpoint_error;
 mod error;
 mod request;
 mod response;
 mod retry;
 mod secret;
+pub(crate) mod target;
 mod token;
 mod typed;
 mod zoom_error;
@@ -64,8 +75,9 @@ use std::fmt;
 use std::sync::Arc;
 
 pub use builder::{ClientBuilder, DEFAULT_API_BASE, DEFAULT_OAUTH_BASE};
+pub use endpoint_error::EndpointError;
 pub use error::{AuthError, Error, RequestInfo};
-pub use request::Request;
+pub use request::{JsonBody, Request};
 pub use reqwest::Method;
 pub use retry::RetryPolicy;
 pub use secret::{AccessToken, ClientSecret, RefreshToken};

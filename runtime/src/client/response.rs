@@ -106,7 +106,8 @@ pub(crate) fn judge(
 }
 
 /// A 429: wait as long as `Retry-After` says when that is acceptable, back off when Zoom did
-/// not say, and give up at once on a daily limit (it resets at midnight UTC).
+/// not say (at least the floor of the endpoint's rate-limit label), and give up at once on a
+/// daily limit (it resets at midnight UTC).
 fn rate_limited(
     request: &RequestInfo,
     headers: &HeaderMap,
@@ -132,7 +133,8 @@ fn rate_limited(
         Some(_) => Outcome::Fail(error),
         None if daily => Outcome::Fail(error),
         None => Outcome::Retry {
-            wait: policy.backoff_delay(attempts),
+            wait: policy
+                .rate_limit_delay(attempts, request.endpoint().and_then(|e| e.rate_limit())),
             error,
         },
     }
@@ -141,7 +143,7 @@ fn rate_limited(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::operation;
+    use crate::{RateLimit, operation};
     use reqwest::header::HeaderValue;
 
     fn info(method: Method) -> RequestInfo {
@@ -149,6 +151,7 @@ mod tests {
             operation!("Get a user", api = "User"),
             method,
             "/users/me".into(),
+            None,
         )
     }
 
@@ -236,6 +239,35 @@ mod tests {
             judge_answer(Method::GET, 429, &[("x-ratelimit-type", "QPS")], body),
             Outcome::Retry { .. }
         ));
+    }
+
+    #[test]
+    fn a_heavy_endpoints_429_waits_for_its_labels_floor() {
+        let body = r#"{"code":429,"message":"slow down"}"#;
+        for label in [RateLimit::Heavy, RateLimit::ResourceIntensive] {
+            let endpoint = crate::Endpoint::all()
+                .find(|e| e.rate_limit() == Some(label) && e.operation().is_some())
+                .expect("the reference labels some endpoints so");
+            let info = RequestInfo::new(
+                endpoint.operation().expect("found with one"),
+                Method::GET,
+                endpoint.path().into(),
+                Some(endpoint),
+            );
+            let policy = RetryPolicy::default();
+            let outcome = judge(
+                &info,
+                StatusCode::TOO_MANY_REQUESTS,
+                &HeaderMap::new(),
+                Body::copy_from_slice(body.as_bytes()),
+                1,
+                &policy,
+            );
+            let Outcome::Retry { wait, .. } = outcome else {
+                panic!("a 429 without Retry-After is retried");
+            };
+            assert!(wait >= policy.rate_limit_wait_floor(label), "{label:?}: {wait:?}");
+        }
     }
 
     #[test]

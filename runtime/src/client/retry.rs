@@ -4,9 +4,27 @@
 use std::hash::{BuildHasher, Hasher};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use crate::RateLimit;
+
 /// How the client retries: 429 answers (every method, since Zoom did not perform the request)
 /// and server errors or lost connections (idempotent methods only, since a `POST` may have
 /// taken effect).
+///
+/// Zoom limits requests by the rate-limit label of their endpoint ([`RateLimit`], from
+/// `Endpoint::rate_limit` or `Operation::rate_limit`): per second for `LIGHT`, `MEDIUM` and
+/// `HEAVY`, fewer per second the heavier, and per minute for `RESOURCE-INTENSIVE`; `HEAVY` and
+/// `RESOURCE-INTENSIVE` requests also count against a daily limit on some plans. The policy
+/// treats a 429 so:
+/// - with `Retry-After`, it waits as long as Zoom says, whatever the label, when that is no
+///   longer than [`max_retry_after`](RetryPolicy::max_retry_after), and fails otherwise;
+/// - a daily limit (`X-RateLimit-Type: Daily-limit`) without an acceptable `Retry-After` fails
+///   at once: it resets at midnight UTC;
+/// - otherwise it backs off, and for a `HEAVY` or `RESOURCE-INTENSIVE` endpoint waits at least
+///   [`min_rate_limit_wait`](RetryPolicy::min_rate_limit_wait) for its label (1 s for `HEAVY`,
+///   one per-second window; 6 s for `RESOURCE-INTENSIVE`, the spacing of its lowest allowance,
+///   10 a minute): a sooner retry would be refused again and spend a retry for nothing.
+///
+/// Server errors and lost connections back off the same way for every label.
 ///
 /// ```
 /// use std::time::Duration;
@@ -24,17 +42,26 @@ pub struct RetryPolicy {
     initial_backoff: Duration,
     max_backoff: Duration,
     max_retry_after: Duration,
+    /// The shortest wait before retrying a 429 without `Retry-After`, by label (in the order
+    /// of `RateLimit::ALL`).
+    min_rate_limit_wait: [Duration; RateLimit::ALL.len()],
 }
 
 impl Default for RetryPolicy {
-    /// Three retries, backoff from 250 ms doubling up to 8 s, and waits of up to 60 s when Zoom
-    /// says how long (a daily limit's next midnight is reported, not waited for).
+    /// Three retries, backoff from 250 ms doubling up to 8 s, waits of up to 60 s when Zoom
+    /// says how long (a daily limit's next midnight is reported, not waited for), and at least
+    /// 1 s (`HEAVY`) or 6 s (`RESOURCE-INTENSIVE`) before retrying a 429 Zoom gave no wait for.
     fn default() -> Self {
         RetryPolicy {
             max_retries: 3,
             initial_backoff: Duration::from_millis(250),
             max_backoff: Duration::from_secs(8),
             max_retry_after: Duration::from_secs(60),
+            min_rate_limit_wait: RateLimit::ALL.map(|label| match label {
+                RateLimit::Light | RateLimit::Medium => Duration::ZERO,
+                RateLimit::Heavy => Duration::from_secs(1),
+                RateLimit::ResourceIntensive => Duration::from_secs(6),
+            }),
         }
     }
 }
@@ -72,6 +99,29 @@ impl RetryPolicy {
         self
     }
 
+    /// The shortest wait before retrying a 429 that came without `Retry-After` from an
+    /// endpoint labelled `label` (the backoff still applies when it is longer).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use zoom_scopes::{RateLimit, client::RetryPolicy};
+    /// let policy = RetryPolicy::default()
+    ///     .min_rate_limit_wait(RateLimit::ResourceIntensive, Duration::from_secs(3));
+    /// assert_eq!(policy.rate_limit_wait_floor(RateLimit::ResourceIntensive), Duration::from_secs(3));
+    /// assert_eq!(policy.rate_limit_wait_floor(RateLimit::Heavy), Duration::from_secs(1));
+    /// ```
+    #[must_use]
+    pub fn min_rate_limit_wait(mut self, label: RateLimit, wait: Duration) -> Self {
+        self.min_rate_limit_wait[label_index(label)] = wait;
+        self
+    }
+
+    /// The shortest wait before retrying a 429 without `Retry-After` from an endpoint
+    /// labelled `label`.
+    pub fn rate_limit_wait_floor(&self, label: RateLimit) -> Duration {
+        self.min_rate_limit_wait[label_index(label)]
+    }
+
     /// The number of retries allowed.
     pub fn retries(&self) -> u32 {
         self.max_retries
@@ -89,10 +139,26 @@ impl RetryPolicy {
         half + half.mul_f64(random_fraction())
     }
 
+    /// How long to wait before retry number `retry` of a 429 Zoom gave no `Retry-After` for,
+    /// from an endpoint labelled `label`: the backoff, or the label's floor when longer.
+    pub(crate) fn rate_limit_delay(&self, retry: u32, label: Option<RateLimit>) -> Duration {
+        let floor = label.map_or(Duration::ZERO, |l| self.rate_limit_wait_floor(l));
+        self.backoff_delay(retry).max(floor)
+    }
+
     /// Whether a wait Zoom asked for is short enough to wait for.
     pub(crate) fn accepts_wait(&self, wait: Duration) -> bool {
         wait <= self.max_retry_after
     }
+}
+
+/// The position of `label` in `RateLimit::ALL`.
+fn label_index(label: RateLimit) -> usize {
+    // no panic: every label is in `ALL`
+    RateLimit::ALL
+        .iter()
+        .position(|&l| l == label)
+        .unwrap_or_default()
 }
 
 /// A number in [0, 1) from the standard library's per-instance random hash keys: jitter needs
@@ -220,6 +286,26 @@ mod tests {
             assert!(policy.backoff_delay(u32::MAX) <= Duration::from_millis(350));
         }
         assert!(policy.accepts_wait(Duration::from_secs(60)));
+        assert!(policy.rate_limit_delay(1, None) <= Duration::from_millis(100));
+        assert!(policy.rate_limit_delay(1, Some(RateLimit::Light)) <= Duration::from_millis(100));
         assert!(!policy.accepts_wait(Duration::from_secs(61)));
+    }
+
+    #[test]
+    fn heavy_labels_wait_at_least_their_floor() {
+        let policy = RetryPolicy::default();
+        for _ in 0..20 {
+            let heavy = policy.rate_limit_delay(1, Some(RateLimit::Heavy));
+            assert!(heavy >= Duration::from_secs(1), "{heavy:?}");
+            let intensive = policy.rate_limit_delay(1, Some(RateLimit::ResourceIntensive));
+            assert!(intensive >= Duration::from_secs(6), "{intensive:?}");
+            let medium = policy.rate_limit_delay(1, Some(RateLimit::Medium));
+            assert!(medium <= Duration::from_millis(250), "{medium:?}");
+        }
+        // A longer backoff is kept: the floor is a minimum.
+        let slow = RetryPolicy::default().backoff(Duration::from_secs(4), Duration::from_secs(4));
+        assert!(slow.rate_limit_delay(1, Some(RateLimit::Heavy)) >= Duration::from_secs(2));
+        let none = RetryPolicy::default().min_rate_limit_wait(RateLimit::Heavy, Duration::ZERO);
+        assert!(none.rate_limit_delay(1, Some(RateLimit::Heavy)) <= Duration::from_millis(250));
     }
 }

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use percent_encoding::percent_decode_str;
 
 use super::Route;
-use crate::Method;
+use crate::client::target::catalogue_method;
 
 /// Where the API's endpoints are, as on `api.zoom.us`.
 const API_BASE: &str = "/v2";
@@ -41,13 +41,6 @@ pub(crate) fn route<'p>(method: &hyper::Method, path: &'p str) -> Option<Matched
     // Resolved on the encoded path, so an encoded `/` (`%2F`) stays inside its parameter.
     let (endpoint, params) = crate::Endpoint::route(method, rest)?;
     Some(Matched::Api { endpoint, params })
-}
-
-/// The catalogue's method for an HTTP method; `None` for those no endpoint has (`HEAD`, ...).
-fn catalogue_method(method: &hyper::Method) -> Option<Method> {
-    Method::ALL
-        .into_iter()
-        .find(|m| m.as_str() == method.as_str())
 }
 
 /// Path parameters with their values percent-decoded; `Err` with the name of the first that is
