@@ -28,29 +28,32 @@ struct Quickstart;
 /// The scopes this app declares.
 const DECLARED: ScopeSet = Quickstart::SCOPES;
 
+// `call` takes the method and path template from the operation's endpoint in Zoom's API
+// reference; `operation!()` in the body is the operation the attribute names.
 #[requires_api("Get a user", api = "User")]
 async fn get_user(zoom: &Client) -> Result<Value, Error> {
-    zoom.get(operation!("Get a user", api = "User"), "/users/me")
+    zoom.call(operation!()) // GET /users/{userId}
+        .path_param("userId", "me")
+        .send()
         .await
 }
 
 #[requires_api("Create a meeting")]
 async fn create_meeting(zoom: &Client, topic: &str) -> Result<Value, Error> {
-    zoom.post(
-        operation!("Create a meeting"),
-        "/users/me/meetings",
-        &json!({ "topic": topic, "type": 2, "duration": 30 }),
-    )
-    .await
+    zoom.call(operation!()) // POST /users/{userId}/meetings
+        .path_param("userId", "me")
+        .json(&json!({ "topic": topic, "type": 2, "duration": 30 }))
+        .send()
+        .await
 }
 
 #[requires_api("List meetings", api = "Meeting")]
 async fn list_meetings(zoom: &Client) -> Result<Value, Error> {
-    zoom.get(
-        operation!("List meetings", api = "Meeting"),
-        "/users/me/meetings",
-    )
-    .await
+    zoom.call(operation!()) // GET /users/{userId}/meetings
+        .path_param("userId", "me")
+        .query("type", "scheduled")
+        .send()
+        .await
 }
 
 /// Where the example sends its requests.
@@ -136,17 +139,16 @@ fn describe_operations() {
     println!("Declared scopes: {DECLARED}");
     println!();
     println!("Operations this app performs:");
-    for (op, request) in [
-        (operation!("Get a user", api = "User"), "GET /users/me"),
-        (operation!("Create a meeting"), "POST /users/me/meetings"),
-        (
-            operation!("List meetings", api = "Meeting"),
-            "GET /users/me/meetings",
-        ),
+    for op in [
+        operation!("Get a user", api = "User"),
+        operation!("Create a meeting"),
+        operation!("List meetings", api = "Meeting"),
     ] {
         let ranked: Vec<&str> = op.granted_by_in(model).iter().map(|s| s.name()).collect();
         let via = DECLARED.intersection(op.granted_by());
-        println!("  {:<34} {request}", op.to_string());
+        let endpoint = op.endpoints().find(|e| !e.master_account());
+        let endpoint = endpoint.map_or_else(|| "no endpoint".to_owned(), |e| e.to_string());
+        println!("  {:<34} {endpoint}", op.to_string());
         println!("  {:<34} granted by {}", "", ranked.join(", "));
         println!("  {:<34} declared through {via}", "");
     }

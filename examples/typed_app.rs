@@ -8,16 +8,21 @@
 //!
 //! ```text
 //! error[E0277]: `Scheduler` has no scope that grants "Delete a user" (User API)
-//!    |     zoom.delete_user();
+//!    |     zoom.delete_user().await?;
 //!    |          ^^^^^^^^^^^ needs `user:write`, `user:write:admin` or `user:master`
 //!    = note: add "user:write" to the scopes of `Scheduler`: the least privileged scope that grants it
 //!    = note: an app with granular scopes adds "user:delete:user", the least privileged granular scope that grants it
 //! ```
 //!
-//! Run it with `cargo run --example typed_app`.
+//! Run it with `cargo run --example typed_app`: the SDK's requests go to the embedded mock
+//! Zoom on loopback, which grants each app the scopes it declares.
 
-use meetings_sdk::{Request, Zoom};
+use std::process::ExitCode;
+
+use meetings_sdk::Zoom;
+use serde_json::Value;
 use zoom_scopes::App;
+use zoom_scopes::mock::MockZoom;
 
 /// This app, as Zoom's Marketplace knows it.
 #[zoom_scopes::app(manifest)]
@@ -28,30 +33,49 @@ struct Scheduler;
 #[zoom_scopes::app("user:read", "meeting:read")]
 struct Viewer;
 
-fn show(request: &Request) {
-    let body = request
-        .body
-        .as_ref()
-        .map(|b| b.to_string())
-        .unwrap_or_default();
-    println!(
-        "  {:<7}{:<20}{:<24}{}",
-        request.method, request.path, body, request.operation
-    );
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
-fn main() {
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let mock = MockZoom::start().await?;
+
     println!("Scheduler declares: {}", Scheduler::SCOPES);
-    let zoom = Zoom::<Scheduler>::new("me");
-    show(&zoom.get_user());
-    show(&zoom.create_meeting("Weekly sync"));
-    show(&zoom.list_meetings());
-    show(&zoom.delete_meeting(85_746_065));
-    // zoom.delete_user(); // does not compile: no declared scope grants "Delete a user"
+    mock.grant(Scheduler::SCOPES);
+    let zoom = Zoom::new(mock.client_builder().build_for::<Scheduler>().await?, "me");
+    let user = zoom.get_user().await?;
+    show("get_user", &user["email"]);
+    let meeting = zoom.create_meeting("Weekly sync").await?;
+    show("create_meeting", &meeting["id"]);
+    show(
+        "list_meetings",
+        &zoom.list_meetings().await?["total_records"],
+    );
+    let id = meeting["id"].as_u64().unwrap_or_default();
+    zoom.delete_meeting(id).await?;
+    show("delete_meeting", &Value::from(id));
+    // zoom.delete_user().await?; // does not compile: no declared scope grants "Delete a user"
 
     println!("Viewer declares: {}", Viewer::SCOPES);
-    let viewer = Zoom::<Viewer>::new("me");
-    show(&viewer.get_user());
-    show(&viewer.list_meetings());
-    // viewer.create_meeting("Standup"); // does not compile: Viewer lacks meeting:write
+    mock.grant(Viewer::SCOPES);
+    let viewer = Zoom::new(mock.client_builder().build_for::<Viewer>().await?, "me");
+    show("get_user", &viewer.get_user().await?["email"]);
+    show(
+        "list_meetings",
+        &viewer.list_meetings().await?["total_records"],
+    );
+    // viewer.create_meeting("Standup").await?; // does not compile: Viewer lacks meeting:write
+    Ok(())
+}
+
+/// One SDK call and the part of its answer worth showing.
+fn show(call: &str, answer: &Value) {
+    println!("  {call:<16}{answer}");
 }
