@@ -1,10 +1,12 @@
-//! Per-request overhead of the client (scope check, token cache, tracing span, error mapping)
-//! against a raw reqwest call to the same loopback endpoint with the same token, both decoding
-//! the same JSON.
+//! Per-request overhead of the client (endpoint resolution or check, scope check, token cache,
+//! tracing span, error mapping) against a raw reqwest call to the same loopback endpoint with
+//! the same token, all decoding the same JSON. The client sends it two ways:
+//! `call(operation).path_param(..)` builds the path from the operation's endpoint, and
+//! `get(operation, path)` checks a path given whole against it.
 //!
-//! Criterion measures the two side by side in one run; then an alternating loop sends one raw
-//! request and one client request in turn and prints both medians and their ratio, which no
-//! drift of the machine between the two criterion runs can skew.
+//! Criterion measures the three side by side in one run; then an alternating loop sends one
+//! request of each kind in turn (rotating which goes first) and prints the medians and the
+//! ratios to raw, which no drift of the machine between criterion's runs can skew.
 //!
 //! `cargo bench -p zoom-scopes --bench client` (or `benches/client-overhead.sh` from the
 //! workspace root, which repeats it and reports the ratios).
@@ -77,7 +79,17 @@ async fn raw_request(setup: &Setup) -> Value {
     serde_json::from_slice(&body).expect("JSON")
 }
 
-async fn client_request(setup: &Setup) -> Value {
+async fn call_request(setup: &Setup) -> Value {
+    setup
+        .client
+        .call(operation!("Get a user", api = "User"))
+        .path_param("userId", "me")
+        .send()
+        .await
+        .expect("the mock answers")
+}
+
+async fn get_request(setup: &Setup) -> Value {
     setup
         .client
         .get(operation!("Get a user", api = "User"), "/users/me")
@@ -85,44 +97,56 @@ async fn client_request(setup: &Setup) -> Value {
         .expect("the mock answers")
 }
 
+/// The kinds of request compared, in the order the alternating loop starts with.
+#[derive(Copy, Clone)]
+enum Kind {
+    Raw,
+    Call,
+    Get,
+}
+
+async fn request(setup: &Setup, kind: Kind) -> Value {
+    match kind {
+        Kind::Raw => raw_request(setup).await,
+        Kind::Call => call_request(setup).await,
+        Kind::Get => get_request(setup).await,
+    }
+}
+
 fn criterion_benches(c: &mut Criterion, runtime: &Runtime, setup: &Setup) {
     let mut group = c.benchmark_group("get_user");
     group.bench_function("raw_reqwest", |b| {
         b.to_async(runtime).iter(|| raw_request(setup))
     });
-    group.bench_function("client", |b| {
-        b.to_async(runtime).iter(|| client_request(setup))
-    });
+    group.bench_function("call", |b| b.to_async(runtime).iter(|| call_request(setup)));
+    group.bench_function("get", |b| b.to_async(runtime).iter(|| get_request(setup)));
     group.finish();
 }
 
-/// One raw and one client request in turn, each timed; prints the medians and their ratio.
+/// One request of each kind in turn, each timed; prints the medians and the ratios to raw.
 fn alternating(runtime: &Runtime, setup: &Setup) {
-    let (raw, client) = runtime.block_on(async {
-        let mut raw = Vec::with_capacity(ALTERNATING);
-        let mut client = Vec::with_capacity(ALTERNATING);
+    let kinds = [Kind::Raw, Kind::Call, Kind::Get];
+    let samples = runtime.block_on(async {
+        let mut samples = kinds.map(|_| Vec::with_capacity(ALTERNATING));
         for i in 0..ALTERNATING {
-            // Alternate which goes first, so neither always follows the other.
-            let order = [i % 2 == 0, i % 2 != 0];
-            for raw_first in order {
+            // Rotate which goes first, so none always follows another.
+            for k in 0..kinds.len() {
+                let kind = (i + k) % kinds.len();
                 let started = Instant::now();
-                if raw_first {
-                    std::hint::black_box(raw_request(setup).await);
-                    raw.push(started.elapsed());
-                } else {
-                    std::hint::black_box(client_request(setup).await);
-                    client.push(started.elapsed());
-                }
+                std::hint::black_box(request(setup, kinds[kind]).await);
+                samples[kind].push(started.elapsed());
             }
         }
-        (raw, client)
+        samples
     });
-    let (raw, client) = (median(raw), median(client));
+    let [raw, call, get] = samples.map(median);
     println!(
-        "alternating, {ALTERNATING} requests each: raw reqwest median {:.1} µs, client median {:.1} µs, ratio {:.3}",
+        "alternating, {ALTERNATING} requests each: raw reqwest median {:.1} µs, call {:.1} µs, get {:.1} µs, call ratio {:.3}, get ratio {:.3}",
         micros(raw),
-        micros(client),
-        micros(client) / micros(raw)
+        micros(call),
+        micros(get),
+        micros(call) / micros(raw),
+        micros(get) / micros(raw)
     );
 }
 
