@@ -266,7 +266,10 @@ mod tests {
             let Outcome::Retry { wait, .. } = outcome else {
                 panic!("a 429 without Retry-After is retried");
             };
-            assert!(wait >= policy.rate_limit_wait_floor(label), "{label:?}: {wait:?}");
+            assert!(
+                wait >= policy.rate_limit_wait_floor(label),
+                "{label:?}: {wait:?}"
+            );
         }
     }
 
