@@ -101,6 +101,11 @@ async fn send_filled(
     .await
 }
 
+/// The answer is Zoom's 4711 naming `scopes`.
+fn assert_refused(answer: (u16, Value), scopes: &[Scope]) {
+    assert_eq!(answer, (400, message_4711(scopes)));
+}
+
 fn message_4711(scopes: &[Scope]) -> Value {
     let names: Vec<&str> = scopes.iter().map(|s| s.name()).collect();
     json!({
@@ -240,29 +245,21 @@ async fn the_mocks_4711_names_the_lists_zoom_names() {
     let http = reqwest::Client::new();
     let get_meeting = mock::Endpoint::GetMeeting.reference().expect("documented");
     let granular = token(&zoom, ScopeSet::from(Scope::USER_READ_USER));
-    let (status, body) = send_filled(&zoom, &http, &granular, get_meeting).await;
-    assert_eq!(
-        (status, body),
-        (
-            400,
-            message_4711(&[
-                Scope::MEETING_READ_MEETING,
-                Scope::MEETING_READ_MEETING_ADMIN
-            ])
-        )
+    assert_refused(
+        send_filled(&zoom, &http, &granular, get_meeting).await,
+        &[
+            Scope::MEETING_READ_MEETING,
+            Scope::MEETING_READ_MEETING_ADMIN,
+        ],
     );
     let classic = token(&zoom, ScopeSet::from(Scope::USER_READ));
-    let (status, body) = send_filled(&zoom, &http, &classic, get_meeting).await;
-    assert_eq!(
-        (status, body),
-        (
-            400,
-            message_4711(&[
-                Scope::MEETING_READ,
-                Scope::MEETING_READ_ADMIN,
-                Scope::MEETING_MASTER
-            ])
-        )
+    assert_refused(
+        send_filled(&zoom, &http, &classic, get_meeting).await,
+        &[
+            Scope::MEETING_READ,
+            Scope::MEETING_READ_ADMIN,
+            Scope::MEETING_MASTER,
+        ],
     );
 }
 
@@ -286,23 +283,18 @@ async fn a_master_scope_grants_the_master_account_variant_only() {
         echo["path_params"],
         json!({"accountId": "accountId x/y", "userId": "userId x/y"})
     );
-    let (status, body) = send_filled(&zoom, &http, &master_token, regular).await;
-    assert_eq!(
-        (status, body),
-        (
-            400,
-            message_4711(&[
-                Scope::MEETING_WRITE_MEETING,
-                Scope::MEETING_WRITE_MEETING_ADMIN
-            ])
-        )
+    assert_refused(
+        send_filled(&zoom, &http, &master_token, regular).await,
+        &[
+            Scope::MEETING_WRITE_MEETING,
+            Scope::MEETING_WRITE_MEETING_ADMIN,
+        ],
     );
 
     let regular_token = token(&zoom, ScopeSet::from(Scope::MEETING_WRITE_MEETING));
-    let (status, body) = send_filled(&zoom, &http, &regular_token, master).await;
-    assert_eq!(
-        (status, body),
-        (400, message_4711(&[Scope::MEETING_WRITE_MEETING_MASTER]))
+    assert_refused(
+        send_filled(&zoom, &http, &regular_token, master).await,
+        &[Scope::MEETING_WRITE_MEETING_MASTER],
     );
 
     // A classic scope is the operation's: it grants both variants.
