@@ -86,7 +86,11 @@ fn endpoint_error(error: &Error) -> &EndpointError {
 async fn call_sends_each_operations_method_and_path() {
     let sample = sample();
     let apis: BTreeSet<&str> = sample.iter().map(|(op, _)| op.api()).collect();
-    assert_eq!((sample.len(), apis.len()), (APIS * PER_API, APIS), "{sample:?}");
+    assert_eq!(
+        (sample.len(), apis.len()),
+        (APIS * PER_API, APIS),
+        "{sample:?}"
+    );
     // One granular scope of each endpoint: exactly what each request needs.
     let granted: ScopeSet = sample
         .iter()
@@ -267,6 +271,19 @@ async fn mistakes_in_a_call_are_errors_before_anything_is_sent() {
     assert!(
         unknown.to_string().contains("its parameters are meetingId"),
         "{unknown}"
+    );
+    let account = client
+        .call(operation!("List meetings", api = "Meeting"))
+        .path_param("userId", "me")
+        .path_param("accountId", "sub")
+        .send::<Value>()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        account.to_string(),
+        "\"List meetings\" (Meeting API): GET /users/{userId}/meetings has no path parameter \
+         \"accountId\"; its parameters are userId (for the master-account variant, call \
+         .master_account(id))"
     );
 
     let no_endpoint = Operation::all()

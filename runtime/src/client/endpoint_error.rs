@@ -72,7 +72,11 @@ pub enum EndpointError {
     },
 
     /// A path parameter was given that the endpoint's template does not have.
-    #[error("{endpoint} has no path parameter {name:?}; {}", params(*.endpoint))]
+    #[error(
+        "{endpoint} has no path parameter {name:?}; {}{}",
+        params(*.endpoint),
+        master_hint(*.endpoint, .name)
+    )]
     UnknownPathParam {
         /// The endpoint.
         endpoint: Endpoint,
@@ -122,6 +126,17 @@ fn params(endpoint: Endpoint) -> String {
         "it has none".to_owned()
     } else {
         format!("its parameters are {}", names.join(", "))
+    }
+}
+
+/// For `accountId` given to a regular endpoint that has a master-account variant: how to send
+/// to the variant.
+fn master_hint(endpoint: Endpoint, name: &str) -> &'static str {
+    let has_variant = !endpoint.master_account() && endpoint.master_variant().is_some();
+    if name == "accountId" && has_variant {
+        " (for the master-account variant, call .master_account(id))"
+    } else {
+        ""
     }
 }
 
