@@ -165,6 +165,20 @@ impl ScopeSet {
             .any(|scope| self.contains(scope))
     }
 
+    /// The scope model a refusal of a request this grant does not cover names its
+    /// alternatives in: the grant's own (granular for a mix of both models, or for an empty
+    /// grant), or the other one when `grants_in(model)` says no scope of the grant's model
+    /// grants the request and one of the other's does (the classic-only `/devices`
+    /// operations, for one).
+    pub(crate) fn refusal_model(&self, grants_in: impl Fn(Model) -> bool) -> Model {
+        let own = self.model().unwrap_or(Model::Granular);
+        if !grants_in(own) && grants_in(own.other()) {
+            own.other()
+        } else {
+            own
+        }
+    }
+
     /// Whether the two sets share a scope.
     pub const fn intersects(&self, other: &ScopeSet) -> bool {
         let mut i = 0;

@@ -42,6 +42,14 @@ impl Model {
             Model::Granular => "granular",
         }
     }
+
+    /// The other scope model.
+    pub const fn other(self) -> Model {
+        match self {
+            Model::Classic => Model::Granular,
+            Model::Granular => Model::Classic,
+        }
+    }
 }
 
 impl fmt::Display for Model {

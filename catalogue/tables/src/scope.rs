@@ -141,7 +141,7 @@ pub fn model_of(scopes: &[ScopeId]) -> Result<Model, Mixed> {
         scopes
             .iter()
             .copied()
-            .filter(|s| s.in_model(model) && !s.in_model(other(model)))
+            .filter(|s| s.in_model(model) && !s.in_model(model.other()))
             .collect()
     };
     let (classic, granular) = (only(Model::Classic), only(Model::Granular));
@@ -149,14 +149,6 @@ pub fn model_of(scopes: &[ScopeId]) -> Result<Model, Mixed> {
         (_, true) => Ok(Model::Classic),
         (true, false) => Ok(Model::Granular),
         (false, false) => Err(Mixed { classic, granular }),
-    }
-}
-
-/// The other scope model.
-const fn other(model: Model) -> Model {
-    match model {
-        Model::Classic => Model::Granular,
-        Model::Granular => Model::Classic,
     }
 }
 

@@ -504,29 +504,14 @@ impl Client {
     }
 }
 
-/// The scopes to name when `granted` does not grant the request, and their model: those of
-/// the grant's model (granular for a token holding a granular name, a mix of both models
-/// included; classic for any other, an empty one too), or of the other model when none of the
-/// grant's model grants it (the classic-only `/devices` operations, for one).
+/// The scopes to name when `granted` does not grant the request, and their model
+/// ([`ScopeSet::refusal_model`]): the endpoint's, or the operation's for an operation without
+/// endpoints.
 fn would_grant(granted: &ScopeSet, info: &RequestInfo) -> (Model, ScopeSet) {
     let granting = |model| match info.endpoint() {
         Some(endpoint) => endpoint.granted_by_in(model),
         None => ScopeSet::from_scopes(info.operation().granted_by_in(model)),
     };
-    let model = granted.model().unwrap_or(Model::Granular);
-    let other = match model {
-        Model::Classic => Model::Granular,
-        Model::Granular => Model::Classic,
-    };
-    match granting(model) {
-        own if own.is_empty() => {
-            let theirs = granting(other);
-            if theirs.is_empty() {
-                (model, own)
-            } else {
-                (other, theirs)
-            }
-        }
-        own => (model, own),
-    }
+    let model = granted.refusal_model(|model| !granting(model).is_empty());
+    (model, granting(model))
 }

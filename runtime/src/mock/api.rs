@@ -115,15 +115,12 @@ impl Granting {
         }
         // Collected only for the message: a granted request allocates nothing here.
         let granular: Vec<Scope> = self.endpoint.granular().collect();
-        let (own, other) = match granted.model() {
-            Some(Model::Classic) => (self.classic, granular.as_slice()),
-            // Granular, or a mix of both models, which Zoom never grants.
-            _ => (granular.as_slice(), self.classic),
+        let listed = |model| match model {
+            Model::Classic => self.classic,
+            Model::Granular => granular.as_slice(),
         };
-        let named: Vec<&str> = if own.is_empty() { other } else { own }
-            .iter()
-            .map(|s| s.name())
-            .collect();
+        let model = granted.refusal_model(|model| !listed(model).is_empty());
+        let named: Vec<&str> = listed(model).iter().map(|s| s.name()).collect();
         Some(zoom_error(
             StatusCode::BAD_REQUEST,
             4711,

@@ -159,10 +159,7 @@ impl MinimalReport {
             count(distinct.len(), "operation"),
             plan.cost
         );
-        let other = match model {
-            Model::Classic => Model::Granular,
-            Model::Granular => Model::Classic,
-        };
+        let other = model.other();
         let (outside, at_other_level): (Vec<OperationId>, Vec<OperationId>) = plan
             .unavailable
             .iter()
